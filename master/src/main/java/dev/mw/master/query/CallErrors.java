@@ -1,0 +1,33 @@
+package dev.mw.master.query;
+
+import jakarta.ws.rs.WebApplicationException;
+import java.net.ConnectException;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+
+/** Says in a few words why a call to a worker failed, for {@code details[].error}. */
+final class CallErrors {
+
+    private CallErrors() {
+    }
+
+    static String describe(Throwable failure, Duration timeout) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof TimeoutException || t instanceof io.smallrye.mutiny.TimeoutException
+                    || t.getClass().getSimpleName().contains("Timeout")) {
+                return "timed out after " + timeout.toMillis() + " ms";
+            }
+            if (t instanceof ConnectException) {
+                return "unreachable (" + t.getMessage() + ")";
+            }
+            if (t instanceof WebApplicationException web) {
+                return "answered HTTP " + web.getResponse().getStatus();
+            }
+        }
+        Throwable root = failure;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+    }
+}

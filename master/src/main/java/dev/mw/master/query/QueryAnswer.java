@@ -1,0 +1,14 @@
+package dev.mw.master.query;
+
+import dev.mw.master.client.PersonRecord;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.util.List;
+
+/** The 200 answer of {@code GET /api/records}. */
+@RegisterForReflection
+public record QueryAnswer(List<PersonRecord> records, boolean partial, Shards shards) {
+
+    @RegisterForReflection
+    public record Shards(int total, int successful, int failed, List<ShardDetail> details) {
+    }
+}

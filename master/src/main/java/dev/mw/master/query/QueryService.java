@@ -1,0 +1,69 @@
+package dev.mw.master.query;
+
+import dev.mw.master.client.PersonRecord;
+import dev.mw.master.group.GroupSpec;
+import dev.mw.master.group.ShardRouter;
+import dev.mw.master.group.UnroutableNameException;
+import dev.mw.master.problem.ProblemException;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Answers a query: a name goes to its one group, anything else is scattered to every group in
+ * parallel and gathered in group order. Decides between a complete answer, a partial one and 503.
+ */
+@ApplicationScoped
+public class QueryService {
+
+    static final String UNAVAILABLE = "Worker group unavailable";
+
+    private final ShardRouter router;
+    private final GroupCaller caller;
+
+    QueryService(ShardRouter router, GroupCaller caller) {
+        this.router = router;
+        this.caller = caller;
+    }
+
+    public Uni<QueryAnswer> query(RecordQuery query) {
+        List<GroupSpec> groups = query.byName() ? List.of(owner(query.name())) : router.groups();
+        List<Uni<ShardOutcome>> calls = groups.stream().map(g -> caller.call(g, query)).toList();
+        if (calls.size() == 1) {
+            return calls.get(0).map(outcome -> gather(List.of(outcome), query));
+        }
+        return Uni.join().all(calls).andFailFast().map(outcomes -> gather(outcomes, query));
+    }
+
+    private GroupSpec owner(String name) {
+        try {
+            return router.route(name);
+        } catch (UnroutableNameException e) {
+            throw ProblemException.badRequest(e.getMessage());
+        }
+    }
+
+    private static QueryAnswer gather(List<ShardOutcome> outcomes, RecordQuery query) {
+        List<ShardOutcome> failed = outcomes.stream().filter(o -> !o.ok()).toList();
+        if (failed.size() == outcomes.size() || (!failed.isEmpty() && !query.allowPartial())) {
+            throw unavailable(failed);
+        }
+        List<PersonRecord> records = new ArrayList<>();
+        for (ShardOutcome outcome : outcomes) {
+            outcome.records().stream().sorted(Comparator.comparingLong(PersonRecord::recordId)).forEach(records::add);
+        }
+        List<ShardDetail> details = outcomes.stream().map(ShardOutcome::detail).toList();
+        return new QueryAnswer(records, !failed.isEmpty(),
+                new QueryAnswer.Shards(outcomes.size(), outcomes.size() - failed.size(), failed.size(), details));
+    }
+
+    private static ProblemException unavailable(List<ShardOutcome> failed) {
+        String detail = failed.stream()
+                .map(o -> "group '" + o.detail().group() + "': " + o.detail().error())
+                .collect(Collectors.joining("; "));
+        return new ProblemException(503, UNAVAILABLE, detail);
+    }
+}

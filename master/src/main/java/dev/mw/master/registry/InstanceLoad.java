@@ -1,0 +1,67 @@
+package dev.mw.master.registry;
+
+import dev.mw.master.time.Ticker;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What the master knows about one instance's load without asking it: calls it has in flight to
+ * the instance, the latency it observed, and what the instance reported in its last heartbeat.
+ * Thread-safe: updated from event-loop threads.
+ */
+public final class InstanceLoad {
+
+    /** Decay time of the latency estimate. */
+    static final double TAU_MS = 10_000;
+
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicLong callsSinceReport = new AtomicLong();
+    private final AtomicLong calls = new AtomicLong();
+    private final PeakEwma latency;
+    private volatile int reportedInFlight;
+    private volatile long reportedServed;
+
+    public InstanceLoad(Ticker ticker, double initialLatencyMs) {
+        this.latency = new PeakEwma(ticker, TAU_MS, initialLatencyMs);
+    }
+
+    public void callStarted() {
+        inFlight.incrementAndGet();
+        calls.incrementAndGet();
+        callsSinceReport.incrementAndGet();
+    }
+
+    /** @param latencyMs the call's latency, or a penalty for a failed call */
+    public void callEnded(double latencyMs) {
+        inFlight.decrementAndGet();
+        latency.observe(latencyMs);
+    }
+
+    public void report(int workerInFlight, long workerServed) {
+        reportedInFlight = workerInFlight;
+        reportedServed = workerServed;
+        callsSinceReport.set(0);
+    }
+
+    /** Calls this master has in flight to the instance. */
+    public int inFlight() {
+        return inFlight.get();
+    }
+
+    public int reportedInFlight() {
+        return reportedInFlight;
+    }
+
+    /** The instance's served count as of its last heartbeat plus this master's calls since. */
+    public long servedEstimate() {
+        return reportedServed + callsSinceReport.get();
+    }
+
+    public long calls() {
+        return calls.get();
+    }
+
+    public double latencyMs() {
+        return latency.get();
+    }
+}

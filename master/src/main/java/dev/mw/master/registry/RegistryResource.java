@@ -1,0 +1,74 @@
+package dev.mw.master.registry;
+
+import dev.mw.master.problem.ProblemException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The workers' side of the master: register, renew, heartbeat, leave, and the listing. */
+@Path("/api/workers")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Worker registry")
+public class RegistryResource {
+
+    private final WorkerRegistry registry;
+    private final RegistrationToken token;
+
+    RegistryResource(WorkerRegistry registry, RegistrationToken token) {
+        this.registry = registry;
+        this.token = token;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Register or renew a worker instance", description = "201 the first time, 200 when renewing.")
+    public Response register(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, Registration registration) {
+        token.check(authorization);
+        WorkerRegistry.Registered registered = registry.register(registration);
+        Lease lease = registered.lease();
+        return registered.created()
+                ? Response.created(URI.create("/api/workers/" + lease.id())).entity(lease).build()
+                : Response.ok(lease).build();
+    }
+
+    @PUT
+    @Path("/{id}/heartbeat")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Renew the lease and report load", description = "404 when the id is unknown: register again.")
+    public Lease heartbeat(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id,
+                           Heartbeat heartbeat) {
+        token.check(authorization);
+        if (!registry.heartbeat(id, heartbeat)) {
+            throw new ProblemException(404, "Unknown worker", "no worker '" + id + "' is registered; register again");
+        }
+        return registry.lease(id);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Deregister a worker instance", description = "204 also for an id already gone.")
+    public Response deregister(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id) {
+        token.check(authorization);
+        registry.remove(id);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Operation(summary = "List registered instances with state, load and latency")
+    public List<WorkerView> list() {
+        return registry.all().stream().map(WorkerView::of).toList();
+    }
+}

@@ -1,0 +1,77 @@
+package dev.mw.master.registry;
+
+import dev.mw.master.client.WorkerApi;
+import java.net.URI;
+import java.time.Instant;
+
+/** One registered worker instance: identity, its REST client, and what the master knows of its health. */
+public final class WorkerInstance {
+
+    private final String id;
+    private final String group;
+    private final URI url;
+    private final WorkerApi client;
+    private final InstanceLoad load;
+    private final OutlierDetector outliers;
+    private volatile Instant lastSeen;
+    private volatile Instant leaseExpiry;
+
+    WorkerInstance(String id, String group, URI url, WorkerApi client, InstanceLoad load, OutlierDetector outliers) {
+        this.id = id;
+        this.group = group;
+        this.url = url;
+        this.client = client;
+        this.load = load;
+        this.outliers = outliers;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String group() {
+        return group;
+    }
+
+    public URI url() {
+        return url;
+    }
+
+    public WorkerApi client() {
+        return client;
+    }
+
+    public InstanceLoad load() {
+        return load;
+    }
+
+    public OutlierDetector outliers() {
+        return outliers;
+    }
+
+    public InstanceState state() {
+        return outliers.state();
+    }
+
+    public Instant lastSeen() {
+        return lastSeen;
+    }
+
+    void renew(Instant now, Instant expiry) {
+        lastSeen = now;
+        leaseExpiry = expiry;
+    }
+
+    boolean expiredAt(Instant now) {
+        return leaseExpiry.isBefore(now);
+    }
+
+    boolean sameAs(Registration registration) {
+        return group.equals(registration.group()) && url.toString().equals(registration.url());
+    }
+
+    @Override
+    public String toString() {
+        return id + "(" + group + ", " + url + ")";
+    }
+}

@@ -1,0 +1,179 @@
+package dev.mw.master.registry;
+
+import dev.mw.master.client.WorkerClientFactory;
+import dev.mw.master.group.GroupSpec;
+import dev.mw.master.group.ShardRouter;
+import dev.mw.master.problem.ProblemException;
+import dev.mw.master.time.Ticker;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The instances that registered, by id, with leases that expire without heartbeats (Eureka's
+ * model). Hand-written: the registry decides where traffic goes. Thread-safe; reads on the query
+ * path take an immutable per-group snapshot.
+ */
+@ApplicationScoped
+public class WorkerRegistry {
+
+    /** Outcome of {@link #register}: {@code created} is false for a renewal. */
+    public record Registered(boolean created, Lease lease) {
+    }
+
+    private final ShardRouter router;
+    private final RegistrationValidator validator;
+    private final WorkerClientFactory clients;
+    private final Clock clock;
+    private final Ticker ticker;
+    private final Duration lease;
+    private final OutlierDetector.Policy outlierPolicy;
+    private final Map<String, WorkerInstance> instances = new ConcurrentHashMap<>();
+    private volatile Map<String, List<WorkerInstance>> byGroup = Map.of();
+
+    @Inject
+    public WorkerRegistry(ShardRouter router, WorkerClientFactory clients, Clock clock, Ticker ticker,
+                          @ConfigProperty(name = "mw.lease", defaultValue = "10s") Duration lease) {
+        this(router, clients, clock, ticker, lease, OutlierDetector.Policy.DEFAULT);
+    }
+
+    public WorkerRegistry(ShardRouter router, WorkerClientFactory clients, Clock clock, Ticker ticker,
+                          Duration lease, OutlierDetector.Policy outlierPolicy) {
+        if (lease.toMillis() < 1000) {
+            throw new IllegalArgumentException("mw.lease must be at least 1s, was " + lease);
+        }
+        this.router = router;
+        this.validator = new RegistrationValidator(router);
+        this.clients = clients;
+        this.clock = clock;
+        this.ticker = ticker;
+        this.lease = lease;
+        this.outlierPolicy = outlierPolicy;
+    }
+
+    /** Registers or renews an instance; a renewal with a new URL or group replaces it. */
+    public Registered register(Registration registration) {
+        URI url = validator.validate(registration);
+        Instant now = clock.instant();
+        WorkerInstance[] replaced = new WorkerInstance[1];
+        boolean[] created = new boolean[1];
+        WorkerInstance current = instances.compute(registration.id(), (id, existing) -> {
+            if (existing != null && existing.sameAs(registration)) {
+                return existing;
+            }
+            replaced[0] = existing;
+            created[0] = existing == null;
+            return newInstance(registration, url);
+        });
+        current.renew(now, now.plus(lease));
+        if (replaced[0] != null || created[0]) {
+            rebuildGroups();
+            closeQuietly(replaced[0]);
+            Log.infof("Registered %s%s", current, replaced[0] == null ? "" : " (replacing " + replaced[0] + ")");
+        }
+        return new Registered(created[0], lease(current.id()));
+    }
+
+    private WorkerInstance newInstance(Registration registration, URI url) {
+        InstanceLoad load = new InstanceLoad(ticker, slowStartLatency(registration.group()));
+        return new WorkerInstance(registration.id(), registration.group(), url, clients.create(url), load,
+                new OutlierDetector(ticker, outlierPolicy));
+    }
+
+    /** A newcomer starts as slow as the slowest peer so a cold JVM is not flooded (slow start). */
+    private double slowStartLatency(String group) {
+        return instances(group).stream().mapToDouble(i -> i.load().latencyMs()).max().orElse(0) * 2;
+    }
+
+    /** @return false when the id is unknown: the instance should register again */
+    public boolean heartbeat(String id, Heartbeat heartbeat) {
+        int inFlight = heartbeat == null || heartbeat.inFlight() == null ? 0 : heartbeat.inFlight();
+        long served = heartbeat == null || heartbeat.served() == null ? 0 : heartbeat.served();
+        if (inFlight < 0 || served < 0) {
+            throw ProblemException.badRequest("\"inFlight\" and \"served\" must not be negative");
+        }
+        WorkerInstance instance = instances.get(id);
+        if (instance == null) {
+            return false;
+        }
+        Instant now = clock.instant();
+        instance.renew(now, now.plus(lease));
+        instance.load().report(inFlight, served);
+        return true;
+    }
+
+    public void remove(String id) {
+        WorkerInstance removed = instances.remove(id);
+        if (removed != null) {
+            rebuildGroups();
+            closeQuietly(removed);
+            Log.infof("Deregistered %s", removed);
+        }
+    }
+
+    /** Drops every instance whose lease ran out; called periodically by {@link LeaseReaper}. */
+    public int expire() {
+        Instant now = clock.instant();
+        int expired = 0;
+        for (WorkerInstance instance : List.copyOf(instances.values())) {
+            if (instance.expiredAt(now) && instances.remove(instance.id(), instance)) {
+                closeQuietly(instance);
+                Log.warnf("Lease of %s expired without a heartbeat; removed", instance);
+                expired++;
+            }
+        }
+        if (expired > 0) {
+            rebuildGroups();
+        }
+        return expired;
+    }
+
+    /** The live instances of one group, ordered by id. */
+    public List<WorkerInstance> instances(String group) {
+        return byGroup.getOrDefault(group, List.of());
+    }
+
+    /** Every instance, in group order then by id. */
+    public List<WorkerInstance> all() {
+        List<WorkerInstance> all = new ArrayList<>();
+        for (GroupSpec group : router.groups()) {
+            all.addAll(instances(group.name()));
+        }
+        return all;
+    }
+
+    public Lease lease(String id) {
+        return new Lease(id, lease.toSeconds(), Math.max(1, lease.toSeconds() / 3));
+    }
+
+    private synchronized void rebuildGroups() {
+        Map<String, List<WorkerInstance>> groups = new HashMap<>();
+        instances.values().stream()
+                .sorted(Comparator.comparing(WorkerInstance::id))
+                .forEach(i -> groups.computeIfAbsent(i.group(), g -> new ArrayList<>()).add(i));
+        groups.replaceAll((g, list) -> List.copyOf(list));
+        byGroup = Map.copyOf(groups);
+    }
+
+    private static void closeQuietly(WorkerInstance instance) {
+        if (instance == null) {
+            return;
+        }
+        try {
+            instance.client().close();
+        } catch (RuntimeException e) {
+            Log.debugf(e, "Closing the client of %s", instance);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.mw.master.support;
+
+import dev.mw.master.client.PersonRecord;
+import dev.mw.master.client.WorkerAnswer;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Test-only workers served by the test application itself, at {@code /fake-workers/{id}}: real
+ * HTTP from the master's REST clients, with behaviour a test can switch per instance.
+ */
+@Path("/fake-workers/{id}/api/records")
+public class FakeWorkerResource {
+
+    public enum Behaviour { OK, FAIL, HANG }
+
+    public static final Map<String, Behaviour> BEHAVIOUR = new ConcurrentHashMap<>();
+    public static final Map<String, AtomicInteger> CALLS = new ConcurrentHashMap<>();
+
+    private static final Map<String, List<PersonRecord>> DATA = Map.of(
+            "am", List.of(new PersonRecord(12, "deep", "Kansas City", 2022),
+                    new PersonRecord(2, "alice", "New York City", 2002),
+                    new PersonRecord(4, "bill", "Kansas City", 2002)),
+            "nz", List.of(new PersonRecord(14, "niko", "Kansas City", 2001),
+                    new PersonRecord(1, "rakin", "Kansas City", 2019),
+                    new PersonRecord(3, "zen", "Kansas City", 2018),
+                    new PersonRecord(4, "symon", "Kansas City", 2015)));
+
+    public static void reset() {
+        BEHAVIOUR.clear();
+        CALLS.clear();
+    }
+
+    public static int calls(String id) {
+        return CALLS.getOrDefault(id, new AtomicInteger()).get();
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<WorkerAnswer> records(@PathParam("id") String id, @QueryParam("name") String name,
+                                     @QueryParam("location") String location, @QueryParam("year") Integer year) {
+        CALLS.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
+        String group = id.substring(0, 2);
+        List<PersonRecord> records = DATA.get(group).stream()
+                .filter(r -> name == null || r.name().equalsIgnoreCase(name.strip()))
+                .filter(r -> location == null || r.location().toLowerCase(Locale.ROOT).equals(location.strip().toLowerCase(Locale.ROOT)))
+                .filter(r -> year == null || r.year() == year)
+                .toList();
+        WorkerAnswer answer = new WorkerAnswer(group, id, records);
+        return switch (BEHAVIOUR.getOrDefault(id, Behaviour.OK)) {
+            case OK -> Uni.createFrom().item(answer);
+            case FAIL -> Uni.createFrom().failure(new WebApplicationException("injected", 500));
+            case HANG -> Uni.createFrom().item(answer).onItem().delayIt().by(Duration.ofSeconds(3));
+        };
+    }
+}
