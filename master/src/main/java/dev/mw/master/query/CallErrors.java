@@ -4,6 +4,8 @@ import jakarta.ws.rs.WebApplicationException;
 import java.net.ConnectException;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
 /** Says in a few words why a call to a worker failed, for {@code details[].error}. */
 final class CallErrors {
@@ -12,6 +14,12 @@ final class CallErrors {
     }
 
     static String describe(Throwable failure, Duration timeout) {
+        if (failure instanceof CircuitBreakerOpenException) {
+            return "circuit breaker open";
+        }
+        if (failure instanceof BulkheadException) {
+            return "too many calls in flight (bulkhead full)";
+        }
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof TimeoutException || t instanceof io.smallrye.mutiny.TimeoutException
                     || t.getClass().getSimpleName().contains("Timeout")) {

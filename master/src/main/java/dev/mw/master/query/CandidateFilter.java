@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Which instances of a group a call may go to: not yet tried for this query and not ejected,
+ * Which instances of a group a call may go to: not yet tried for this query, not ejected and
+ * not behind an open circuit breaker,
  * with Envoy's panic threshold as a floor: when fewer than half of the group are healthy, or
  * every untried instance is ejected, all untried instances are candidates again, so outlier
  * ejection never leaves a group with nothing while some instance might still answer.
@@ -21,7 +22,7 @@ final class CandidateFilter {
         List<WorkerInstance> healthy = new ArrayList<>(group.size());
         int healthyInGroup = 0;
         for (WorkerInstance instance : group) {
-            boolean ejected = instance.outliers().isEjected();
+            boolean ejected = !instance.available();
             if (!ejected) {
                 healthyInGroup++;
             }

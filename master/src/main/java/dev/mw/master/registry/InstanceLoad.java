@@ -37,6 +37,11 @@ public final class InstanceLoad {
         latency.observe(latencyMs);
     }
 
+    /** A call that never reached the instance (rejected by its guard): no latency to learn from. */
+    public void callAbandoned() {
+        inFlight.decrementAndGet();
+    }
+
     public void report(int workerInFlight, long workerServed) {
         reportedInFlight = workerInFlight;
         reportedServed = workerServed;

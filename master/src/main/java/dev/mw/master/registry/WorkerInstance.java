@@ -1,6 +1,7 @@
 package dev.mw.master.registry;
 
 import dev.mw.master.client.WorkerApi;
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import java.net.URI;
 import java.time.Instant;
 
@@ -13,16 +14,19 @@ public final class WorkerInstance {
     private final WorkerApi client;
     private final InstanceLoad load;
     private final OutlierDetector outliers;
+    private final InstanceGuard guard;
     private volatile Instant lastSeen;
     private volatile Instant leaseExpiry;
 
-    WorkerInstance(String id, String group, URI url, WorkerApi client, InstanceLoad load, OutlierDetector outliers) {
+    WorkerInstance(String id, String group, URI url, WorkerApi client, InstanceLoad load, OutlierDetector outliers,
+                   InstanceGuard guard) {
         this.id = id;
         this.group = group;
         this.url = url;
         this.client = client;
         this.load = load;
         this.outliers = outliers;
+        this.guard = guard;
     }
 
     public String id() {
@@ -49,8 +53,22 @@ public final class WorkerInstance {
         return outliers;
     }
 
+    public InstanceGuard guard() {
+        return guard;
+    }
+
+    /** DOWN while ejected; SUSPECT while failing, probed, or its breaker is not closed. */
     public InstanceState state() {
-        return outliers.state();
+        InstanceState health = outliers.state();
+        if (health == InstanceState.UP && guard.breakerState() != CircuitBreakerState.CLOSED) {
+            return InstanceState.SUSPECT;
+        }
+        return health;
+    }
+
+    /** Neither ejected nor behind an open breaker: a call would reach it. */
+    public boolean available() {
+        return !outliers.isEjected() && !guard.rejectsCalls();
     }
 
     public Instant lastSeen() {

@@ -39,17 +39,18 @@ public class WorkerRegistry {
     private final Ticker ticker;
     private final Duration lease;
     private final OutlierDetector.Policy outlierPolicy;
+    private final InstanceGuard.Policy guardPolicy;
     private final Map<String, WorkerInstance> instances = new ConcurrentHashMap<>();
     private volatile Map<String, List<WorkerInstance>> byGroup = Map.of();
 
     @Inject
     public WorkerRegistry(ShardRouter router, WorkerClientFactory clients, Clock clock, Ticker ticker,
                           @ConfigProperty(name = "mw.lease", defaultValue = "10s") Duration lease) {
-        this(router, clients, clock, ticker, lease, OutlierDetector.Policy.DEFAULT);
+        this(router, clients, clock, ticker, lease, OutlierDetector.Policy.DEFAULT, InstanceGuard.Policy.DEFAULT);
     }
 
     public WorkerRegistry(ShardRouter router, WorkerClientFactory clients, Clock clock, Ticker ticker,
-                          Duration lease, OutlierDetector.Policy outlierPolicy) {
+                          Duration lease, OutlierDetector.Policy outlierPolicy, InstanceGuard.Policy guardPolicy) {
         if (lease.toMillis() < 1000) {
             throw new IllegalArgumentException("mw.lease must be at least 1s, was " + lease);
         }
@@ -60,6 +61,7 @@ public class WorkerRegistry {
         this.ticker = ticker;
         this.lease = lease;
         this.outlierPolicy = outlierPolicy;
+        this.guardPolicy = guardPolicy;
     }
 
     /** Registers or renews an instance; a renewal with a new URL or group replaces it. */
@@ -88,7 +90,8 @@ public class WorkerRegistry {
     private WorkerInstance newInstance(Registration registration, URI url) {
         InstanceLoad load = new InstanceLoad(ticker, slowStartLatency(registration.group()));
         return new WorkerInstance(registration.id(), registration.group(), url, clients.create(url), load,
-                new OutlierDetector(ticker, outlierPolicy));
+                new OutlierDetector(ticker, outlierPolicy),
+                new InstanceGuard(ticker, guardPolicy, "worker " + registration.id()));
     }
 
     /** A newcomer starts as slow as the slowest peer so a cold JVM is not flooded (slow start). */

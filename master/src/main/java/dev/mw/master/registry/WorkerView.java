@@ -6,13 +6,14 @@ import java.time.Instant;
 /** One entry of {@code GET /api/workers}. */
 @RegisterForReflection
 public record WorkerView(String id, String group, String url, InstanceState state, int inFlight, long served,
-                         double latencyMs, Instant lastSeen, int consecutiveFailures, int ejections) {
+                         double latencyMs, Instant lastSeen, String breaker, int consecutiveFailures,
+                         int ejections) {
 
     static WorkerView of(WorkerInstance instance) {
         InstanceLoad load = instance.load();
         return new WorkerView(instance.id(), instance.group(), instance.url().toString(), instance.state(),
                 Math.max(load.inFlight(), load.reportedInFlight()), load.servedEstimate(),
                 Math.round(load.latencyMs() * 1000) / 1000d, instance.lastSeen(),
-                instance.outliers().consecutiveFailures(), instance.outliers().ejections());
+                instance.guard().breakerState().name(), instance.outliers().consecutiveFailures(), instance.outliers().ejections());
     }
 }

@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 @Path("/fake-workers/{id}/api/records")
 public class FakeWorkerResource {
 
-    public enum Behaviour { OK, FAIL, HANG }
+    /** FLAKY fails every other call. */
+    public enum Behaviour { OK, FAIL, HANG, FLAKY }
 
     public static final Map<String, Behaviour> BEHAVIOUR = new ConcurrentHashMap<>();
     public static final Map<String, AtomicInteger> CALLS = new ConcurrentHashMap<>();
@@ -51,7 +52,7 @@ public class FakeWorkerResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<WorkerAnswer> records(@PathParam("id") String id, @QueryParam("name") String name,
                                      @QueryParam("location") String location, @QueryParam("year") Integer year) {
-        CALLS.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
+        int call = CALLS.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
         String group = id.substring(0, 2);
         List<PersonRecord> records = DATA.get(group).stream()
                 .filter(r -> name == null || r.name().equalsIgnoreCase(name.strip()))
@@ -63,6 +64,8 @@ public class FakeWorkerResource {
             case OK -> Uni.createFrom().item(answer);
             case FAIL -> Uni.createFrom().failure(new WebApplicationException("injected", 500));
             case HANG -> Uni.createFrom().item(answer).onItem().delayIt().by(Duration.ofSeconds(3));
+            case FLAKY -> call % 2 == 0 ? Uni.createFrom().item(answer)
+                    : Uni.createFrom().failure(new WebApplicationException("injected", 500));
         };
     }
 }

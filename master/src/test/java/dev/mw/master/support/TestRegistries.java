@@ -22,7 +22,7 @@ public final class TestRegistries {
 
     public static WorkerRegistry registry(FakeClock clock, FakeTicker ticker) {
         return new WorkerRegistry(ROUTER, uri -> UnusedClient.create(), clock, ticker, Duration.ofSeconds(10),
-                OutlierDetector.Policy.DEFAULT);
+                OutlierDetector.Policy.DEFAULT, dev.mw.master.registry.InstanceGuard.Policy.DEFAULT);
     }
 
     /** Registers {@code n} instances of group am and returns them, ordered by id. */

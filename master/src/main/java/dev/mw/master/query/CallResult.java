@@ -1,0 +1,12 @@
+package dev.mw.master.query;
+
+import dev.mw.master.client.WorkerAnswer;
+import dev.mw.master.registry.WorkerInstance;
+
+/** The end of one call to one instance: an answer or a failure. */
+record CallResult(WorkerInstance instance, WorkerAnswer answer, Throwable failure) {
+
+    boolean ok() {
+        return failure == null;
+    }
+}

@@ -1,0 +1,89 @@
+package dev.mw.master.registry;
+
+import dev.mw.master.client.WorkerAnswer;
+import dev.mw.master.time.Ticker;
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
+import io.smallrye.faulttolerance.api.TypedGuard;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.util.TypeLiteral;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.function.Supplier;
+
+/**
+ * One instance's circuit breaker and bulkhead: a SmallRye Fault Tolerance {@link TypedGuard} of
+ * its own, created with the instance and dropped with it. The breaker opens when half of the last
+ * {@code window} calls failed; while it is open and its delay has not passed, the instance is not
+ * a candidate; after the delay the next call is the probe that closes it again or re-opens it.
+ */
+public final class InstanceGuard {
+
+    public record Policy(int window, double failureRatio, Duration openDelay, int successThreshold, int maxConcurrent) {
+        public static final Policy DEFAULT = new Policy(10, 0.5, Duration.ofSeconds(5), 2, 256);
+    }
+
+    private final Ticker ticker;
+    private final Policy policy;
+    private final String description;
+    private volatile TypedGuard<Uni<WorkerAnswer>> guard;
+    private volatile CircuitBreakerState state = CircuitBreakerState.CLOSED;
+    private volatile long openedAt;
+
+    public InstanceGuard(Ticker ticker, Policy policy, String description) {
+        this.ticker = ticker;
+        this.policy = policy;
+        this.description = description;
+    }
+
+    /** Runs the call through the breaker and bulkhead; rejections fail the Uni at once. */
+    public Uni<WorkerAnswer> call(Supplier<Uni<WorkerAnswer>> call) {
+        return guard().get(call);
+    }
+
+    public CircuitBreakerState breakerState() {
+        return state;
+    }
+
+    /** Open and still within its delay: calls would be rejected without reaching the instance. */
+    public boolean rejectsCalls() {
+        return state == CircuitBreakerState.OPEN && ticker.nanos() - openedAt < policy.openDelay().toNanos();
+    }
+
+    void stateChanged(CircuitBreakerState newState) {
+        if (newState == CircuitBreakerState.OPEN) {
+            openedAt = ticker.nanos();
+        }
+        state = newState;
+    }
+
+    // built on first use, so registry unit tests that never call an instance need no FT runtime
+    private TypedGuard<Uni<WorkerAnswer>> guard() {
+        TypedGuard<Uni<WorkerAnswer>> current = guard;
+        if (current == null) {
+            synchronized (this) {
+                if (guard == null) {
+                    guard = build();
+                }
+                current = guard;
+            }
+        }
+        return current;
+    }
+
+    private TypedGuard<Uni<WorkerAnswer>> build() {
+        return TypedGuard.create(new TypeLiteral<Uni<WorkerAnswer>>() { })
+                .withDescription(description)
+                .withCircuitBreaker()
+                    .requestVolumeThreshold(policy.window())
+                    .failureRatio(policy.failureRatio())
+                    .delay(policy.openDelay().toMillis(), ChronoUnit.MILLIS)
+                    .successThreshold(policy.successThreshold())
+                    .onStateChange(this::stateChanged)
+                    .done()
+                .withBulkhead()
+                    .limit(policy.maxConcurrent())
+                    .queueSize(1)
+                    .done()
+                .build();
+    }
+}
