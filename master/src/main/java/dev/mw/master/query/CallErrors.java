@@ -13,6 +13,21 @@ final class CallErrors {
     private CallErrors() {
     }
 
+    /** A metric tag: ok, timeout, rejected (by the instance's breaker or bulkhead), unreachable or error. */
+    static String outcome(Throwable failure) {
+        if (failure == null) {
+            return "ok";
+        }
+        if (failure instanceof CircuitBreakerOpenException || failure instanceof BulkheadException) {
+            return "rejected";
+        }
+        String description = describe(failure, Duration.ZERO);
+        if (description.startsWith("timed out")) {
+            return "timeout";
+        }
+        return description.startsWith("unreachable") ? "unreachable" : "error";
+    }
+
     static String describe(Throwable failure, Duration timeout) {
         if (failure instanceof CircuitBreakerOpenException) {
             return "circuit breaker open";

@@ -6,6 +6,7 @@ import dev.mw.master.registry.WorkerInstance;
 import dev.mw.master.registry.WorkerRegistry;
 import dev.mw.master.time.Ticker;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -145,6 +146,12 @@ public class GroupCaller {
         }
 
         private void observe(WorkerInstance instance, Throwable failure, double tookMs, Duration timeout, boolean first) {
+            Timer.builder("mw.master.calls")
+                    .description("calls from the master to worker instances")
+                    .tags("group", group.name(), "instance", instance.id(), "outcome", CallErrors.outcome(failure))
+                    .publishPercentileHistogram()
+                    .register(meters)
+                    .record(Duration.ofNanos((long) (tookMs * 1_000_000)));
             if (failure == null) {
                 instance.load().callEnded(tookMs);
                 instance.outliers().success();

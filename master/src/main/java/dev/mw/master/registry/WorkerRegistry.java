@@ -5,6 +5,7 @@ import dev.mw.master.group.GroupSpec;
 import dev.mw.master.group.ShardRouter;
 import dev.mw.master.problem.ProblemException;
 import dev.mw.master.time.Ticker;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -40,17 +41,18 @@ public class WorkerRegistry {
     private final Duration lease;
     private final OutlierDetector.Policy outlierPolicy;
     private final InstanceGuard.Policy guardPolicy;
+    private final InstanceMeters meters;
     private final Map<String, WorkerInstance> instances = new ConcurrentHashMap<>();
     private volatile Map<String, List<WorkerInstance>> byGroup = Map.of();
 
     @Inject
     public WorkerRegistry(ShardRouter router, WorkerClientFactory clients, Clock clock, Ticker ticker,
-                          @ConfigProperty(name = "mw.lease", defaultValue = "10s") Duration lease) {
-        this(router, clients, clock, ticker, lease, OutlierDetector.Policy.DEFAULT, InstanceGuard.Policy.DEFAULT);
+                          MeterRegistry meters, @ConfigProperty(name = "mw.lease", defaultValue = "10s") Duration lease) {
+        this(router, clients, clock, ticker, meters, lease, OutlierDetector.Policy.DEFAULT, InstanceGuard.Policy.DEFAULT);
     }
 
     public WorkerRegistry(ShardRouter router, WorkerClientFactory clients, Clock clock, Ticker ticker,
-                          Duration lease, OutlierDetector.Policy outlierPolicy, InstanceGuard.Policy guardPolicy) {
+                          MeterRegistry meters, Duration lease, OutlierDetector.Policy outlierPolicy, InstanceGuard.Policy guardPolicy) {
         if (lease.toMillis() < 1000) {
             throw new IllegalArgumentException("mw.lease must be at least 1s, was " + lease);
         }
@@ -62,6 +64,7 @@ public class WorkerRegistry {
         this.lease = lease;
         this.outlierPolicy = outlierPolicy;
         this.guardPolicy = guardPolicy;
+        this.meters = new InstanceMeters(meters);
     }
 
     /** Registers or renews an instance; a renewal with a new URL or group replaces it. */
@@ -80,6 +83,7 @@ public class WorkerRegistry {
         });
         current.renew(now, now.plus(lease));
         if (replaced[0] != null || created[0]) {
+            meters.add(current);
             rebuildGroups();
             closeQuietly(replaced[0]);
             Log.infof("Registered %s%s", current, replaced[0] == null ? "" : " (replacing " + replaced[0] + ")");
@@ -169,10 +173,11 @@ public class WorkerRegistry {
         byGroup = Map.copyOf(groups);
     }
 
-    private static void closeQuietly(WorkerInstance instance) {
+    private void closeQuietly(WorkerInstance instance) {
         if (instance == null) {
             return;
         }
+        meters.remove(instance);
         try {
             instance.client().close();
         } catch (RuntimeException e) {

@@ -4,6 +4,7 @@ import static dev.mw.master.api.MasterApi.registerFake;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mw.master.registry.WorkerRegistry;
 import dev.mw.master.support.FakeWorkerResource;
@@ -49,5 +50,10 @@ class CircuitBreakerTest {
                 .body("find { it.id == 'nz-0' }.state", is("SUSPECT"))
                 .body("find { it.id == 'nz-1' }.breaker", is("CLOSED"))
                 .body("find { it.id == 'nz-1' }.state", is("UP"));
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(metrics.contains("mw_master_instance_breaker_open{group=\"nz\",instance=\"nz-0\"} 1.0"), "breaker gauge");
+        assertTrue(metrics.contains("mw_master_instance_up{group=\"nz\",instance=\"nz-1\"} 1.0"), "up gauge");
+        assertTrue(metrics.contains("mw_master_calls_seconds_count{group=\"nz\",instance=\"nz-0\",outcome=\"error\"}"),
+                "per-instance call timer");
     }
 }

@@ -7,6 +7,7 @@ import dev.mw.master.registry.OutlierDetector;
 import dev.mw.master.registry.Registration;
 import dev.mw.master.registry.WorkerInstance;
 import dev.mw.master.registry.WorkerRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.List;
@@ -21,7 +22,7 @@ public final class TestRegistries {
     }
 
     public static WorkerRegistry registry(FakeClock clock, FakeTicker ticker) {
-        return new WorkerRegistry(ROUTER, uri -> UnusedClient.create(), clock, ticker, Duration.ofSeconds(10),
+        return new WorkerRegistry(ROUTER, uri -> UnusedClient.create(), clock, ticker, new SimpleMeterRegistry(), Duration.ofSeconds(10),
                 OutlierDetector.Policy.DEFAULT, dev.mw.master.registry.InstanceGuard.Policy.DEFAULT);
     }
 
