@@ -2,6 +2,7 @@ package dev.mw.master.client;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -11,11 +12,12 @@ import jakarta.ws.rs.core.MediaType;
 @Path("/api")
 public interface WorkerApi extends AutoCloseable {
 
-    /** Null filters are left out of the query string. */
+    /** Null filters are left out of the query string; the request id is passed on for the workers' logs. */
     @GET
     @Path("/records")
     @Produces(MediaType.APPLICATION_JSON)
-    Uni<WorkerAnswer> records(@QueryParam("name") String name,
+    Uni<WorkerAnswer> records(@HeaderParam("X-Request-Id") String requestId,
+                              @QueryParam("name") String name,
                               @QueryParam("location") String location,
                               @QueryParam("year") Integer year);
 

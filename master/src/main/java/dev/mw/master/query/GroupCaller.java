@@ -129,7 +129,7 @@ public class GroupCaller {
             instance.load().callStarted();
             Duration timeout = Duration.ofNanos(timeoutNanos);
             return instance.guard()
-                    .call(() -> instance.client().records(query.name(), query.location(), query.year())
+                    .call(() -> instance.client().records(query.requestId(), query.name(), query.location(), query.year())
                             .ifNoItem().after(timeout).fail())
                     .onItemOrFailure().transform((answer, failure) -> {
                         if (ended.compareAndSet(false, true)) {

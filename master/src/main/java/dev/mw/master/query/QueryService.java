@@ -5,6 +5,7 @@ import dev.mw.master.group.GroupSpec;
 import dev.mw.master.group.ShardRouter;
 import dev.mw.master.group.UnroutableNameException;
 import dev.mw.master.problem.ProblemException;
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -48,6 +49,8 @@ public class QueryService {
 
     private static QueryAnswer gather(List<ShardOutcome> outcomes, RecordQuery query) {
         List<ShardOutcome> failed = outcomes.stream().filter(o -> !o.ok()).toList();
+        failed.forEach(o -> Log.warnf("rid=%s group %s did not answer: %s", query.requestId(), o.detail().group(),
+                o.detail().error()));
         if (failed.size() == outcomes.size() || (!failed.isEmpty() && !query.allowPartial())) {
             throw unavailable(failed);
         }

@@ -1,7 +1,9 @@
 package dev.mw.master.query;
 
 import io.smallrye.mutiny.Uni;
+import dev.mw.master.trace.RequestIds;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -37,7 +39,8 @@ public class RecordsResource {
             @Parameter(description = "Year, 0..9999", example = "2002") @QueryParam("year") String year,
             @Parameter(description = "For scatter queries: answer with the groups that answered (default) or 503")
             @QueryParam("allowPartial") String allowPartial,
+            @HeaderParam(RequestIds.HEADER) String requestId,
             @Context UriInfo uri) {
-        return queries.query(QueryParser.parse(uri.getQueryParameters()));
+        return queries.query(QueryParser.parse(uri.getQueryParameters()).withRequestId(requestId));
     }
 }

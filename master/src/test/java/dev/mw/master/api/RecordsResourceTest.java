@@ -77,6 +77,26 @@ class RecordsResourceTest {
     }
 
     @Test
+    void theRequestIdIsEchoedAndPassedToTheWorker() {
+        given().header("X-Request-Id", "req-42").queryParam("name", "alice").get("/api/records").then()
+                .statusCode(200).header("X-Request-Id", "req-42");
+        String worker = given().header("X-Request-Id", "req-43").queryParam("name", "alice").get("/api/records")
+                .then().extract().path("shards.details[0].worker");
+        assertEquals("req-43", FakeWorkerResource.LAST_REQUEST_ID.get(worker));
+    }
+
+    @Test
+    void aRequestWithoutAnIdOrWithAnUnsafeOneGetsANewOne() {
+        String generated = given().queryParam("name", "alice").get("/api/records").then().statusCode(200)
+                .extract().header("X-Request-Id");
+        assertTrue(generated.matches("[0-9a-f-]{36}"), generated);
+        String replaced = given().header("X-Request-Id", "bad id\twith spaces").queryParam("year", "2002")
+                .get("/api/records").then().statusCode(200).extract().header("X-Request-Id");
+        assertTrue(replaced.matches("[0-9a-f-]{36}"), replaced);
+        given().get("/api/records").then().statusCode(400).header("X-Request-Id", notNullValue());
+    }
+
+    @Test
     void aQueryThatMatchesNothingIsAnEmptyAnswer() {
         given().queryParam("name", "nobody").get("/api/records").then().statusCode(200)
                 .body("records", empty()).body("partial", is(false));

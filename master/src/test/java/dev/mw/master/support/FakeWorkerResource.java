@@ -4,6 +4,7 @@ import dev.mw.master.client.PersonRecord;
 import dev.mw.master.client.WorkerAnswer;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -29,6 +30,7 @@ public class FakeWorkerResource {
 
     public static final Map<String, Behaviour> BEHAVIOUR = new ConcurrentHashMap<>();
     public static final Map<String, AtomicInteger> CALLS = new ConcurrentHashMap<>();
+    public static final Map<String, String> LAST_REQUEST_ID = new ConcurrentHashMap<>();
 
     private static final Map<String, List<PersonRecord>> DATA = Map.of(
             "am", List.of(new PersonRecord(12, "deep", "Kansas City", 2022),
@@ -42,6 +44,7 @@ public class FakeWorkerResource {
     public static void reset() {
         BEHAVIOUR.clear();
         CALLS.clear();
+        LAST_REQUEST_ID.clear();
     }
 
     public static int calls(String id) {
@@ -50,8 +53,10 @@ public class FakeWorkerResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<WorkerAnswer> records(@PathParam("id") String id, @QueryParam("name") String name,
+    public Uni<WorkerAnswer> records(@PathParam("id") String id, @HeaderParam("X-Request-Id") String requestId,
+                                     @QueryParam("name") String name,
                                      @QueryParam("location") String location, @QueryParam("year") Integer year) {
+        LAST_REQUEST_ID.put(id, String.valueOf(requestId));
         int call = CALLS.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
         String group = id.substring(0, 2);
         List<PersonRecord> records = DATA.get(group).stream()
