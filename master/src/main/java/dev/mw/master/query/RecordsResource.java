@@ -21,9 +21,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class RecordsResource {
 
     private final QueryService queries;
+    private final QueryLimiter limiter;
 
-    RecordsResource(QueryService queries) {
+    RecordsResource(QueryService queries, QueryLimiter limiter) {
         this.queries = queries;
+        this.limiter = limiter;
     }
 
     @GET
@@ -32,7 +34,8 @@ public class RecordsResource {
             description = "A name query is asked of the group that owns the name; other queries of every group in parallel.")
     @APIResponse(responseCode = "200", description = "The records, in group order then by record_id, with per-shard details")
     @APIResponse(responseCode = "400", description = "No filter, an empty or over-long value, a bad year, or a name no group owns")
-    @APIResponse(responseCode = "503", description = "Worker group unavailable: no worker of a needed group answered")
+    @APIResponse(responseCode = "503", description = "Worker group unavailable: no worker of a needed group answered;"
+            + " or Overloaded, with Retry-After, beyond mw.max-concurrent-queries")
     public Uni<QueryAnswer> records(
             @Parameter(description = "Name, matched case-insensitively", example = "alice") @QueryParam("name") String name,
             @Parameter(description = "Location, matched case-insensitively", example = "Kansas City") @QueryParam("location") String location,
@@ -41,6 +44,8 @@ public class RecordsResource {
             @QueryParam("allowPartial") String allowPartial,
             @HeaderParam(RequestIds.HEADER) String requestId,
             @Context UriInfo uri) {
-        return queries.query(QueryParser.parse(uri.getQueryParameters()).withRequestId(requestId));
+        RecordQuery query = QueryParser.parse(uri.getQueryParameters()).withRequestId(requestId);
+        limiter.acquire();
+        return Uni.createFrom().deferred(() -> queries.query(query)).onTermination().invoke(limiter::release);
     }
 }

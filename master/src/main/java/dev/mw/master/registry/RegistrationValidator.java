@@ -67,6 +67,9 @@ final class RegistrationValidator {
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
             throw ProblemException.badRequest("\"url\" '" + url + "' has no host");
         }
+        if (uri.getPort() < 0) {
+            throw ProblemException.badRequest("\"url\" '" + url + "' must name a port, e.g. http://10.1.2.3:8081");
+        }
         if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
             throw ProblemException.badRequest("\"url\" '" + url + "' must be a base URL without user info, query or fragment");
         }

@@ -10,6 +10,8 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -26,17 +28,25 @@ public class RegistryResource {
 
     private final WorkerRegistry registry;
     private final RegistrationToken token;
+    private final RegistrationGate gate;
 
-    RegistryResource(WorkerRegistry registry, RegistrationToken token) {
+    RegistryResource(WorkerRegistry registry, RegistrationToken token, RegistrationGate gate) {
         this.registry = registry;
         this.token = token;
+        this.gate = gate;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Register or renew a worker instance", description = "201 the first time, 200 when renewing.")
-    public Response register(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, Registration registration) {
+    @Operation(summary = "Register or renew a worker instance",
+            description = "201 the first time, 200 when renewing; 400 for a bad registration, 401 without the token,"
+                    + " 409 when the group is full, 429 when the caller registers too often.")
+    public Response register(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                             @Context HttpServerRequest request, Registration registration) {
         token.check(authorization);
+        String source = request.remoteAddress() == null ? null : request.remoteAddress().host();
+        gate.admit(source);
+        gate.checkSource(registration, source);
         WorkerRegistry.Registered registered = registry.register(registration);
         Lease lease = registered.lease();
         return registered.created()

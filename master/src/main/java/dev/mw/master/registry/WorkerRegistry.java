@@ -39,6 +39,7 @@ public class WorkerRegistry {
     private final Clock clock;
     private final Ticker ticker;
     private final Duration lease;
+    private final int maxPerGroup;
     private final OutlierDetector.Policy outlierPolicy;
     private final InstanceGuard.Policy guardPolicy;
     private final InstanceMeters meters;
@@ -47,12 +48,15 @@ public class WorkerRegistry {
 
     @Inject
     public WorkerRegistry(ShardRouter router, WorkerClientFactory clients, Clock clock, Ticker ticker,
-                          MeterRegistry meters, @ConfigProperty(name = "mw.lease", defaultValue = "10s") Duration lease) {
-        this(router, clients, clock, ticker, meters, lease, OutlierDetector.Policy.DEFAULT, InstanceGuard.Policy.DEFAULT);
+                          MeterRegistry meters, @ConfigProperty(name = "mw.lease", defaultValue = "10s") Duration lease,
+                          @ConfigProperty(name = "mw.registry.max-per-group", defaultValue = "64") int maxPerGroup) {
+        this(router, clients, clock, ticker, meters, lease, maxPerGroup, OutlierDetector.Policy.DEFAULT,
+                InstanceGuard.Policy.DEFAULT);
     }
 
     public WorkerRegistry(ShardRouter router, WorkerClientFactory clients, Clock clock, Ticker ticker,
-                          MeterRegistry meters, Duration lease, OutlierDetector.Policy outlierPolicy, InstanceGuard.Policy guardPolicy) {
+                          MeterRegistry meters, Duration lease, int maxPerGroup, OutlierDetector.Policy outlierPolicy,
+                          InstanceGuard.Policy guardPolicy) {
         if (lease.toMillis() < 1000) {
             throw new IllegalArgumentException("mw.lease must be at least 1s, was " + lease);
         }
@@ -62,14 +66,16 @@ public class WorkerRegistry {
         this.clock = clock;
         this.ticker = ticker;
         this.lease = lease;
+        this.maxPerGroup = maxPerGroup;
         this.outlierPolicy = outlierPolicy;
         this.guardPolicy = guardPolicy;
         this.meters = new InstanceMeters(meters);
     }
 
     /** Registers or renews an instance; a renewal with a new URL or group replaces it. */
-    public Registered register(Registration registration) {
+    public synchronized Registered register(Registration registration) {
         URI url = validator.validate(registration);
+        checkRoom(registration);
         Instant now = clock.instant();
         WorkerInstance[] replaced = new WorkerInstance[1];
         boolean[] created = new boolean[1];
@@ -89,6 +95,16 @@ public class WorkerRegistry {
             Log.infof("Registered %s%s", current, replaced[0] == null ? "" : " (replacing " + replaced[0] + ")");
         }
         return new Registered(created[0], lease(current.id()));
+    }
+
+    /** A new id may not push its group past {@code mw.registry.max-per-group}. */
+    private void checkRoom(Registration registration) {
+        WorkerInstance existing = instances.get(registration.id());
+        boolean joins = existing == null || !existing.group().equals(registration.group());
+        if (joins && instances(registration.group()).size() >= maxPerGroup) {
+            throw new ProblemException(409, "Group full", "group '" + registration.group() + "' already has "
+                    + maxPerGroup + " instances (mw.registry.max-per-group)");
+        }
     }
 
     private WorkerInstance newInstance(Registration registration, URI url) {

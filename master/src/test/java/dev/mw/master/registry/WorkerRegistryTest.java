@@ -111,6 +111,7 @@ class WorkerRegistryTest {
         "w1           | am | h:1             | must be http or https",
         "w1           | am | http:///path    | has no host",
         "w1           | am | http://h:1/?q=1 | without user info, query or fragment",
+        "w1           | am | http://h       | must name a port",
         "w1           | am | 'http://a b'    | is not a URL",
         "w1           | am | ''              | \"url\" is required",
     })
@@ -120,6 +121,18 @@ class WorkerRegistryTest {
         assertEquals(400, e.problem().status());
         assertTrue(e.problem().detail().contains(expected), e.problem().detail());
         assertTrue(registry.all().isEmpty(), "nothing half-applied");
+    }
+
+    @Test
+    void aFullGroupTakesNoNewcomerButStillRenewals() {
+        TestRegistries.instances(registry, TestRegistries.MAX_PER_GROUP);
+        ProblemException e = assertThrows(ProblemException.class,
+                () -> registry.register(new Registration("one-too-many", "am", "http://h:1")));
+        assertEquals(409, e.problem().status());
+        assertTrue(e.problem().detail().contains("mw.registry.max-per-group"));
+        assertFalse(registry.register(new Registration("worker-am-0", "am", "http://127.0.0.1:9000")).created());
+        registry.register(new Registration("one-more", "nz", "http://h:1"));
+        assertEquals(TestRegistries.MAX_PER_GROUP, registry.instances("am").size());
     }
 
     @Test

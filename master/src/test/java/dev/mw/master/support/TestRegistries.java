@@ -16,13 +16,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** Registries over fake clocks and clients that are never called, for unit tests. */
 public final class TestRegistries {
 
+    public static final int MAX_PER_GROUP = 8;
     public static final ShardRouter ROUTER = new ShardRouter(GroupsParser.parse("am=a-m,nz=n-z"));
 
     private TestRegistries() {
     }
 
     public static WorkerRegistry registry(FakeClock clock, FakeTicker ticker) {
-        return new WorkerRegistry(ROUTER, uri -> UnusedClient.create(), clock, ticker, new SimpleMeterRegistry(), Duration.ofSeconds(10),
+        return new WorkerRegistry(ROUTER, uri -> UnusedClient.create(), clock, ticker, new SimpleMeterRegistry(), Duration.ofSeconds(10), MAX_PER_GROUP,
                 OutlierDetector.Policy.DEFAULT, dev.mw.master.registry.InstanceGuard.Policy.DEFAULT);
     }
 
