@@ -1,0 +1,111 @@
+package dev.mw.worker.data;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+
+/**
+ * Reads and validates a data file: a JSON array of records. The file is streamed one record
+ * at a time, so a large file never exists as a JSON tree in memory. Every problem becomes a
+ * {@link DataFileException} that names the record's 0-based index.
+ */
+public final class RecordLoader {
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private final Path file;
+    private final List<PersonRecord> records = new ArrayList<>();
+    private final StringPool strings = new StringPool(StringPool.DEFAULT_MAX_SIZE);
+    private boolean insideArray;
+
+    private RecordLoader(Path file) {
+        this.file = file;
+    }
+
+    /** The file's records in file order; all valid, record_ids unique. */
+    public static List<PersonRecord> load(Path file) {
+        return new RecordLoader(file).read();
+    }
+
+    private List<PersonRecord> read() {
+        checkReadable();
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+                JsonParser parser = JSON.createParser(in)) {
+            readArray(parser);
+        } catch (JsonProcessingException e) {
+            throw fail(atCurrentRecord() + "not valid JSON at " + position(e.getLocation()) + ": "
+                    + oneLine(e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw fail("cannot read file: " + oneLine(String.valueOf(e.getMessage())));
+        }
+        DuplicateIds.find(records).ifPresent(duplicate -> {
+            throw fail(duplicate);
+        });
+        return records;
+    }
+
+    private void checkReadable() {
+        if (!Files.exists(file)) {
+            throw fail("file not found");
+        }
+        if (Files.isDirectory(file)) {
+            throw fail("is a directory, not a file");
+        }
+        if (!Files.isReadable(file)) {
+            throw fail("file is not readable");
+        }
+    }
+
+    private void readArray(JsonParser parser) throws IOException {
+        JsonToken token = parser.nextToken();
+        if (token == null) {
+            throw fail("file is empty, expected a JSON array of records");
+        }
+        if (token != JsonToken.START_ARRAY) {
+            throw fail("expected a JSON array of records, found " + JsonValues.describe(parser));
+        }
+        insideArray = true;
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+            records.add(readRecord(parser));
+        }
+        insideArray = false;
+        if (parser.nextToken() != null) {
+            throw fail("unexpected content after the array at " + position(parser.currentTokenLocation()));
+        }
+    }
+
+    private PersonRecord readRecord(JsonParser parser) throws IOException {
+        try {
+            return RecordFields.read(parser, strings);
+        } catch (RecordFields.InvalidRecord e) {
+            throw fail(atCurrentRecord() + e.getMessage());
+        }
+    }
+
+    /** "record #3: " while inside the array, so JSON syntax errors name the record too. */
+    private String atCurrentRecord() {
+        return insideArray ? "record #" + records.size() + ": " : "";
+    }
+
+    private DataFileException fail(String problem) {
+        return new DataFileException(file, problem);
+    }
+
+    private static String position(JsonLocation location) {
+        return "line " + location.getLineNr() + ", column " + location.getColumnNr();
+    }
+
+    private static String oneLine(String message) {
+        return message.replaceAll("\\s+", " ").strip();
+    }
+}

@@ -1,0 +1,88 @@
+package dev.mw.worker.query;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import dev.mw.worker.data.RecordFilter;
+
+/** Turns the query parameters of /api/records into a {@link RecordFilter}, or an {@link InvalidQueryException}. */
+public final class QueryParser {
+
+    static final Set<String> FILTERS = Set.of("name", "location", "year");
+    static final int MAX_TEXT_LENGTH = 256;
+    static final int MAX_YEAR = 9999;
+    private static final Pattern DIGITS = Pattern.compile("[0-9]{1,9}");
+
+    private QueryParser() {
+    }
+
+    public static RecordFilter parse(Map<String, List<String>> params) {
+        rejectUnknown(params.keySet());
+        String name = text(params, "name");
+        String location = text(params, "location");
+        Integer year = year(params);
+        if (name == null && location == null && year == null) {
+            throw new InvalidQueryException("Give at least one filter: name, location or year.");
+        }
+        return RecordFilter.of(name, location, year);
+    }
+
+    private static void rejectUnknown(Set<String> given) {
+        Set<String> unknown = new TreeSet<>(given);
+        unknown.removeAll(FILTERS);
+        if (!unknown.isEmpty()) {
+            String names = unknown.stream().map(n -> "\"" + n + "\"").collect(Collectors.joining(", "));
+            throw new InvalidQueryException("Unknown query parameter" + (unknown.size() > 1 ? "s " : " ")
+                    + names + "; the filters are name, location and year.");
+        }
+    }
+
+    private static String text(Map<String, List<String>> params, String key) {
+        String value = single(params, key);
+        if (value == null) {
+            return null;
+        }
+        String trimmed = value.strip();
+        if (trimmed.isEmpty()) {
+            throw new InvalidQueryException("\"" + key + "\" must not be empty.");
+        }
+        int length = trimmed.codePointCount(0, trimmed.length());
+        if (length > MAX_TEXT_LENGTH) {
+            throw new InvalidQueryException("\"" + key + "\" must be at most " + MAX_TEXT_LENGTH
+                    + " characters, was " + length + ".");
+        }
+        return trimmed;
+    }
+
+    private static Integer year(Map<String, List<String>> params) {
+        String value = single(params, "year");
+        if (value == null) {
+            return null;
+        }
+        String trimmed = value.strip();
+        if (!DIGITS.matcher(trimmed).matches() || Integer.parseInt(trimmed) > MAX_YEAR) {
+            throw new InvalidQueryException("\"year\" must be an integer 0.." + MAX_YEAR + ", was \""
+                    + shorten(value) + "\".");
+        }
+        return Integer.parseInt(trimmed);
+    }
+
+    private static String single(Map<String, List<String>> params, String key) {
+        List<String> values = params.get(key);
+        if (values == null || values.isEmpty()) {
+            return null;
+        }
+        if (values.size() > 1) {
+            throw new InvalidQueryException("\"" + key + "\" given more than once; give each filter at most once.");
+        }
+        return values.get(0);
+    }
+
+    private static String shorten(String value) {
+        return value.length() <= 20 ? value : value.substring(0, 20) + "...";
+    }
+}
