@@ -10,11 +10,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.IntStream;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
+import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
@@ -40,15 +42,27 @@ public class RegistrationService {
     static final Duration DEREGISTER_TIMEOUT = Duration.ofSeconds(1);
     static final Duration BACKOFF_BASE = Duration.ofMillis(200);
     static final Duration BACKOFF_CAP = Duration.ofSeconds(5);
+    static final Duration DISCOVERY_MIN = Duration.ofSeconds(5);
 
     private final WorkerConfig config;
     private final WorkerIdentity identity;
     private final RecordStore store;
     private final LoadTracker load;
-    private volatile List<SessionRunner> runners = List.of();
+    private final MasterAddresses addresses;
+    private volatile Map<String, SessionRunner> runners = Map.of();
     private volatile boolean stopping;
+    private Registration registration;
+    private ScheduledExecutorService discovery;
+    private int sessions;
 
+    @Inject
     public RegistrationService(WorkerConfig config, WorkerIdentity identity, RecordStore store, LoadTracker load) {
+        this(config, identity, store, load, MasterAddresses.system());
+    }
+
+    RegistrationService(WorkerConfig config, WorkerIdentity identity, RecordStore store, LoadTracker load,
+            MasterAddresses addresses) {
+        this.addresses = addresses;
         this.config = config;
         this.identity = identity;
         this.store = store;
@@ -74,18 +88,54 @@ public class RegistrationService {
     }
 
     synchronized void start(int port) {
-        if (stopping || !runners.isEmpty()) {
+        if (stopping || registration != null) {
             return;
         }
         if (!store.isLoaded()) {
             LOG.debug("Not registering at any master: the data is not loaded");
             return;
         }
-        Registration registration = new Registration(identity.id(), identity.group(), advertiseUrl(port));
-        List<String> masters = masterUrls();
-        runners = IntStream.range(0, masters.size())
-                .mapToObj(i -> runner(masters.get(i), registration, i)).toList();
-        runners.forEach(SessionRunner::start);
+        registration = new Registration(identity.id(), identity.group(), advertiseUrl(port));
+        reconcile();
+        if (MasterAddresses.hasHostNames(masterUrls())) {
+            discovery = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread thread = new Thread(r, "mw-master-discovery");
+                thread.setDaemon(true);
+                return thread;
+            });
+            long every = Math.max(DISCOVERY_MIN.toMillis(), config.heartbeat().toMillis());
+            discovery.scheduleWithFixedDelay(this::reconcile, every, every, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * Starts a session for every master address that appeared and closes the sessions of those
+     * that went away (a master pod that is gone cannot be deregistered from).
+     */
+    synchronized void reconcile() {
+        if (stopping) {
+            return;
+        }
+        List<String> wanted = addresses.expand(masterUrls());
+        Map<String, SessionRunner> next = new LinkedHashMap<>();
+        for (String url : wanted) {
+            SessionRunner runner = runners.get(url);
+            if (runner == null) {
+                runner = runner(url, registration, sessions++);
+                runner.start();
+                if (!runners.isEmpty()) {
+                    LOG.infof("Master address %s appeared; registering there too", url);
+                }
+            }
+            next.put(url, runner);
+        }
+        runners.forEach((url, runner) -> {
+            if (!next.containsKey(url)) {
+                LOG.infof("Master address %s went away; closing its session", url);
+                runner.close();
+            }
+        });
+        runners = next;
     }
 
     /** Turns unready and deregisters at every master, waiting about a second at most. */
@@ -94,7 +144,10 @@ public class RegistrationService {
             return;
         }
         stopping = true;
-        CompletableFuture<?>[] deregistrations = runners.stream().map(SessionRunner::stop)
+        if (discovery != null) {
+            discovery.shutdownNow();
+        }
+        CompletableFuture<?>[] deregistrations = runners.values().stream().map(SessionRunner::stop)
                 .toArray(CompletableFuture[]::new);
         try {
             CompletableFuture.allOf(deregistrations).get(DEREGISTER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
@@ -106,12 +159,12 @@ public class RegistrationService {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        runners.forEach(SessionRunner::close);
+        runners.values().forEach(SessionRunner::close);
     }
 
     /** Ready when registered with at least one master and not shutting down. */
     public boolean isRegistered() {
-        return !stopping && runners.stream()
+        return !stopping && runners.values().stream()
                 .anyMatch(r -> r.session().state() == MasterSession.State.REGISTERED);
     }
 
@@ -122,7 +175,7 @@ public class RegistrationService {
     /** Each master's URL and this worker's state there, in configuration order. */
     public Map<String, String> states() {
         Map<String, String> states = new LinkedHashMap<>();
-        runners.forEach(r -> states.put(r.session().masterUrl(), r.session().state().name()));
+        runners.values().forEach(r -> states.put(r.session().masterUrl(), r.session().state().name()));
         return states;
     }
 
@@ -134,8 +187,14 @@ public class RegistrationService {
         MasterClient client = RestMasterClient.create(masterUrl, config.token().filter(t -> !t.isBlank()),
                 CONNECT_TIMEOUT, READ_TIMEOUT);
         MasterSession session = new MasterSession(client, registration, load::current,
-                new Backoff(BACKOFF_BASE, BACKOFF_CAP, new Random()), config.heartbeat(), Clock.systemUTC());
+                new Backoff(BACKOFF_BASE, backoffCap(), new Random()), config.heartbeat(), Clock.systemUTC());
         return new SessionRunner(session, client, "mw-registration-" + number);
+    }
+
+    /** Never wait longer than a heartbeat between attempts, so a restarted master is rejoined within two. */
+    private Duration backoffCap() {
+        Duration cap = config.heartbeat().compareTo(BACKOFF_CAP) < 0 ? config.heartbeat() : BACKOFF_CAP;
+        return cap.compareTo(BACKOFF_BASE) < 0 ? BACKOFF_BASE : cap;
     }
 
     private String advertiseUrl(int port) {
