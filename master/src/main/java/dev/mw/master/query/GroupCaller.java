@@ -148,7 +148,7 @@ public class GroupCaller {
         private void observe(WorkerInstance instance, Throwable failure, double tookMs, Duration timeout, boolean first) {
             Timer.builder("mw.master.calls")
                     .description("calls from the master to worker instances")
-                    .tags("group", group.name(), "instance", instance.id(), "outcome", CallErrors.outcome(failure))
+                    .tags("group", group.name(), "worker", instance.id(), "outcome", CallErrors.outcome(failure))
                     .publishPercentileHistogram()
                     .register(meters)
                     .record(Duration.ofNanos((long) (tookMs * 1_000_000)));

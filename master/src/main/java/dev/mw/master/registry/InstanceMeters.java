@@ -24,7 +24,7 @@ final class InstanceMeters {
     }
 
     void add(WorkerInstance instance) {
-        Tags tags = Tags.of("group", instance.group(), "instance", instance.id());
+        Tags tags = Tags.of("group", instance.group(), "worker", instance.id());
         List<Meter> list = new ArrayList<>();
         list.add(gauge("mw.master.instance.up", tags, instance, i -> i.state() == InstanceState.UP ? 1 : 0,
                 "1 when the instance is UP, 0 when SUSPECT or DOWN"));

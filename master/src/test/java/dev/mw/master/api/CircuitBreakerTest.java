@@ -51,9 +51,9 @@ class CircuitBreakerTest {
                 .body("find { it.id == 'nz-1' }.breaker", is("CLOSED"))
                 .body("find { it.id == 'nz-1' }.state", is("UP"));
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        assertTrue(metrics.contains("mw_master_instance_breaker_open{group=\"nz\",instance=\"nz-0\"} 1.0"), "breaker gauge");
-        assertTrue(metrics.contains("mw_master_instance_up{group=\"nz\",instance=\"nz-1\"} 1.0"), "up gauge");
-        assertTrue(metrics.contains("mw_master_calls_seconds_count{group=\"nz\",instance=\"nz-0\",outcome=\"error\"}"),
+        assertTrue(metrics.contains("mw_master_instance_breaker_open{group=\"nz\",worker=\"nz-0\"} 1.0"), "breaker gauge");
+        assertTrue(metrics.contains("mw_master_instance_up{group=\"nz\",worker=\"nz-1\"} 1.0"), "up gauge");
+        assertTrue(metrics.contains("mw_master_calls_seconds_count{group=\"nz\",outcome=\"error\",worker=\"nz-0\"}"),
                 "per-instance call timer");
     }
 }

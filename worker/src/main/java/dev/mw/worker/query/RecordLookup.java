@@ -28,6 +28,9 @@ public class RecordLookup {
         this.identity = identity;
         this.lookups = Timer.builder("mw.worker.lookup")
                 .description("Time to find the records of one query in the index")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(java.time.Duration.ofNanos(1_000))
+                .maximumExpectedValue(java.time.Duration.ofMillis(100))
                 .register(registry);
     }
 
