@@ -1,0 +1,307 @@
+#!/usr/bin/env bash
+# Starts the whole master-worker system on this machine, no Docker, no Kubernetes: the master
+# and two replicas of each group (am, nz) serving the shipped data, as plain JVM processes.
+#
+# Usage: scripts/run-local.sh [--build] [--detach]
+#   --build    rebuild the packaged services even if they look up to date
+#   --detach   start, wait until ready, print the URLs and exit; stop with scripts/stop-local.sh
+#
+# Environment:
+#   MW_PORT_BASE      master port; the workers take the next four ports (default 8080)
+#   MW_JAVA_OPTS      JVM options for every service (default "-Xmx256m -XX:TieredStopAtLevel=1")
+#   MW_READY_TIMEOUT  seconds to wait until every service is ready (default 120)
+#   MW_STOP_TIMEOUT   seconds between SIGTERM and SIGKILL when stopping (default 20)
+# Other MW_* variables reach the services as configuration, e.g. MW_BALANCER=round-robin.
+#
+# Logs: .run/logs/<name>.log; pids of the running services: .run/pids.
+# shellcheck source-path=SCRIPTDIR
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+# shellcheck source=lib/local-cluster.sh
+. scripts/lib/local-cluster.sh
+
+usage() {
+  sed -n '2,16s/^# \{0,1\}//p' "$0"
+}
+
+fail() {
+  echo "run-local: $*" >&2
+  exit 1
+}
+
+is_uint() {
+  [[ "$1" =~ ^[0-9]+$ ]]
+}
+
+force_build=0
+detach=0
+for arg in "$@"; do
+  case "$arg" in
+    --build) force_build=1 ;;
+    --detach) detach=1 ;;
+    -h | --help) usage; exit 0 ;;
+    *) fail "unknown option: $arg (see --help)" ;;
+  esac
+done
+
+PORT_BASE="${MW_PORT_BASE:-8080}"
+READY_TIMEOUT="${MW_READY_TIMEOUT:-120}"
+STOP_TIMEOUT="${MW_STOP_TIMEOUT:-20}"
+read -r -a JAVA_OPTS <<<"${MW_JAVA_OPTS:--Xmx256m -XX:TieredStopAtLevel=1}"
+if ! is_uint "$PORT_BASE" || ((PORT_BASE < 1 || PORT_BASE > 65531)); then
+  fail "MW_PORT_BASE must be a port number from 1 to 65531, got '$PORT_BASE'"
+fi
+is_uint "$READY_TIMEOUT" || fail "MW_READY_TIMEOUT must be a number of seconds, got '$READY_TIMEOUT'"
+is_uint "$STOP_TIMEOUT" || fail "MW_STOP_TIMEOUT must be a number of seconds, got '$STOP_TIMEOUT'"
+command -v java >/dev/null 2>&1 || fail "java not found: install a JDK 17 or newer"
+command -v curl >/dev/null 2>&1 || fail "curl not found: it is used to wait for the services"
+
+MASTER_JAR="master/target/quarkus-app/quarkus-run.jar"
+WORKER_JAR="worker/target/quarkus-app/quarkus-run.jar"
+MASTER_PORT="$PORT_BASE"
+MASTER_URL="http://127.0.0.1:$MASTER_PORT"
+
+# The services, in start order; parallel arrays (bash 3.2 has no associative arrays).
+NAMES=(master worker-am-0 worker-am-1 worker-nz-0 worker-nz-1)
+GROUPS_OF=("" am am nz nz)
+PORTS=()
+for i in "${!NAMES[@]}"; do
+  PORTS+=($((PORT_BASE + i)))
+done
+
+# --- build ------------------------------------------------------------------------------------
+
+# Prints why a build is needed (a missing jar, or a pom or main source newer than it);
+# nothing if up to date.
+build_reason() {
+  local module jar newer inputs
+  for module in master worker; do
+    jar="$module/target/quarkus-app/quarkus-run.jar"
+    if [[ ! -f "$jar" ]]; then
+      echo "$jar is missing"
+      return
+    fi
+    inputs=(pom.xml "$module/pom.xml")
+    if [[ -d "$module/src/main" ]]; then
+      inputs+=("$module/src/main")
+    fi
+    newer="$(find "${inputs[@]}" -type f -newer "$jar" -print -quit 2>/dev/null || true)"
+    if [[ -n "$newer" ]]; then
+      echo "$newer is newer than $jar"
+      return
+    fi
+  done
+}
+
+reason="$(build_reason)"
+if ((force_build)); then
+  reason="--build"
+fi
+if [[ -n "$reason" ]]; then
+  echo "Building the packaged services ($reason): ./mvnw -B -q -DskipTests package"
+  build_start="$(now_ms)"
+  ./mvnw -B -q -DskipTests package || fail "the build failed; see the Maven output above"
+  echo "Built in $(format_ms $(($(now_ms) - build_start)))."
+fi
+
+# --- preflight --------------------------------------------------------------------------------
+
+port_in_use() {
+  if (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; then
+    return 0
+  fi
+  command -v ss >/dev/null 2>&1 && [[ -n "$(ss -Hltn "sport = :$1" 2>/dev/null)" ]]
+}
+
+if [[ -f "$PID_FILE" ]]; then
+  while read -r pid name _; do
+    if [[ -n "${pid:-}" ]] && is_service_pid "$pid"; then
+      fail "a local cluster is already running ($name has pid $pid, see $PID_FILE); stop it with scripts/stop-local.sh"
+    fi
+  done <"$PID_FILE"
+  rm -f "$PID_FILE"
+fi
+
+taken=0
+for i in "${!NAMES[@]}"; do
+  if port_in_use "${PORTS[i]}"; then
+    echo "run-local: port ${PORTS[i]} (for ${NAMES[i]}) is already in use" >&2
+    taken=1
+  fi
+done
+if ((taken)); then
+  fail "free the port(s) above or choose others, e.g. MW_PORT_BASE=18080 scripts/run-local.sh"
+fi
+
+# --- start ------------------------------------------------------------------------------------
+
+PIDS=()
+detached=0
+
+cleanup() {
+  local status=$?
+  trap - EXIT INT TERM HUP
+  if ((!detached && ${#PIDS[@]} > 0)); then
+    echo
+    echo "Stopping ${#PIDS[@]} services (SIGTERM, SIGKILL after ${STOP_TIMEOUT}s)..."
+    stop_pids "$STOP_TIMEOUT" "${PIDS[@]}"
+    rm -f "$PID_FILE"
+    echo "Stopped."
+  fi
+  exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+trap 'exit 129' HUP
+
+# start_service INDEX PROPERTY...: one service in the background, output to its log.
+start_service() {
+  local i="$1" jar="$WORKER_JAR"
+  shift
+  if [[ "${NAMES[i]}" == master ]]; then
+    jar="$MASTER_JAR"
+  fi
+  # nohup: a detached cluster survives the terminal closing
+  nohup java ${JAVA_OPTS[@]+"${JAVA_OPTS[@]}"} -Dquarkus.http.port="${PORTS[i]}" "$@" -jar "$jar" \
+    >"$LOG_DIR/${NAMES[i]}.log" 2>&1 </dev/null &
+  PIDS+=("$!")
+  echo "$! ${NAMES[i]} ${PORTS[i]}" >>"$PID_FILE"
+}
+
+mkdir -p "$LOG_DIR"
+: >"$PID_FILE"
+echo "Starting master on $MASTER_PORT and workers on $((PORT_BASE + 1))-$((PORT_BASE + 4)); logs in $LOG_DIR/"
+launch="$(now_ms)"
+# All at once: workers retry registration until the master is up.
+for i in "${!NAMES[@]}"; do
+  if [[ "${NAMES[i]}" == master ]]; then
+    start_service "$i"
+  else
+    start_service "$i" \
+      -Dmw.group="${GROUPS_OF[i]}" \
+      -Dmw.id="${NAMES[i]}" \
+      -Dmw.master-url="$MASTER_URL" \
+      -Dmw.advertise-url="http://127.0.0.1:${PORTS[i]}" \
+      -Dmw.data-file="$(pwd)/data/data-${GROUPS_OF[i]}.json"
+  fi
+done
+
+# --- wait until ready -------------------------------------------------------------------------
+
+print_tail() {
+  echo "---- last lines of $LOG_DIR/$1.log ----"
+  tail -n 30 "$LOG_DIR/$1.log" || true
+  echo "----"
+}
+
+READY=()
+for i in "${!NAMES[@]}"; do
+  READY+=(0)
+done
+echo "Waiting for all ${#NAMES[@]} services to be ready (up to ${READY_TIMEOUT}s)..."
+last_note="$launch"
+while true; do
+  waiting=()
+  for i in "${!NAMES[@]}"; do
+    if ((READY[i])); then
+      continue
+    fi
+    if ! kill -0 "${PIDS[i]}" 2>/dev/null; then
+      code=0
+      wait "${PIDS[i]}" || code=$?
+      echo "${NAMES[i]} exited with code $code before it was ready." >&2
+      print_tail "${NAMES[i]}" >&2
+      fail "stopping everything"
+    fi
+    if curl -fs -o /dev/null --max-time 1 "http://127.0.0.1:${PORTS[i]}/q/health/ready"; then
+      READY[i]=1
+      printf '  %-12s ready after %s\n' "${NAMES[i]}" "$(format_ms $(($(now_ms) - launch)))"
+    else
+      waiting+=("${NAMES[i]}")
+    fi
+  done
+  if ((${#waiting[@]} == 0)); then
+    break
+  fi
+  now="$(now_ms)"
+  if ((now - launch > READY_TIMEOUT * 1000)); then
+    for name in "${waiting[@]}"; do
+      print_tail "$name" >&2
+    done
+    fail "not ready after ${READY_TIMEOUT}s: ${waiting[*]}; stopping everything"
+  fi
+  if ((now - last_note >= 10000)); then
+    echo "  ...still waiting for: ${waiting[*]} ($(format_ms $((now - launch))))"
+    last_note="$now"
+  fi
+  sleep 0.3
+done
+ready_ms=$(($(now_ms) - launch))
+
+# --- report -----------------------------------------------------------------------------------
+
+HOST_URL="http://localhost:$MASTER_PORT"
+echo
+echo "All ${#NAMES[@]} services ready in $(format_ms "$ready_ms") (launch to ready)."
+echo
+answers_200() {
+  [[ "$(curl -sL -o /dev/null -w '%{http_code}' --max-time 2 "$1" || true)" == 200 ]]
+}
+if answers_200 "$HOST_URL/"; then
+  echo "  Dashboard:  $HOST_URL/"
+fi
+echo "  Records:    $HOST_URL/api/records"
+echo "  Workers:    $HOST_URL/api/workers"
+echo "  Groups:     $HOST_URL/api/groups"
+echo "  OpenAPI:    $HOST_URL/q/openapi"
+if answers_200 "$HOST_URL/q/swagger-ui/"; then
+  echo "  Swagger UI: $HOST_URL/q/swagger-ui/"
+fi
+echo "  Metrics:    $HOST_URL/q/metrics"
+for i in "${!NAMES[@]}"; do
+  if [[ "${NAMES[i]}" != master ]]; then
+    printf '  %-11s http://localhost:%s (group %s)\n' "${NAMES[i]}" "${PORTS[i]}" "${GROUPS_OF[i]}"
+  fi
+done
+echo
+echo "Try:"
+echo "  curl '$HOST_URL/api/records?name=alice'"
+echo "  curl '$HOST_URL/api/records?location=Kansas%20City'"
+echo "  curl '$HOST_URL/api/records?location=New%20York%20City&year=2002'"
+echo
+
+if ((detach)); then
+  detached=1
+  echo "Running in the background (pids in $PID_FILE). Stop with: scripts/stop-local.sh"
+  exit 0
+fi
+
+# --- run until Ctrl-C -------------------------------------------------------------------------
+
+echo "Press Ctrl-C to stop."
+REPORTED=()
+for i in "${!NAMES[@]}"; do
+  REPORTED+=(0)
+done
+while true; do
+  running=0
+  for i in "${!NAMES[@]}"; do
+    if kill -0 "${PIDS[i]}" 2>/dev/null; then
+      running=$((running + 1))
+    elif ((!REPORTED[i])); then
+      REPORTED[i]=1
+      code=0
+      wait "${PIDS[i]}" || code=$?
+      echo "${NAMES[i]} exited with code $code; the others keep running." >&2
+      print_tail "${NAMES[i]}" >&2
+    fi
+  done
+  if ((running == 0)); then
+    fail "every service has exited"
+  fi
+  # a background sleep, so that Ctrl-C and SIGTERM interrupt the wait at once
+  sleep 1 &
+  wait $! || true
+done
