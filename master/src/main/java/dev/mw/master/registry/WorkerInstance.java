@@ -3,6 +3,8 @@ package dev.mw.master.registry;
 import dev.mw.master.client.WorkerApi;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 
 /** One registered worker instance: identity, its REST client, and what the master knows of its health. */
@@ -17,9 +19,12 @@ public final class WorkerInstance {
     private final InstanceGuard guard;
     private volatile Instant lastSeen;
     private volatile Instant leaseExpiry;
+    private volatile Instant staleAfter;
+    private final Clock clock;
 
     WorkerInstance(String id, String group, URI url, WorkerApi client, InstanceLoad load, OutlierDetector outliers,
-                   InstanceGuard guard) {
+                   InstanceGuard guard, Clock clock) {
+        this.clock = clock;
         this.id = id;
         this.group = group;
         this.url = url;
@@ -57,8 +62,14 @@ public final class WorkerInstance {
         return guard;
     }
 
-    /** DOWN while ejected; SUSPECT while failing, probed, or its breaker is not closed. */
+    /**
+     * DOWN while ejected or when its heartbeats stopped (two missed: likely gone, its lease will
+     * run out); SUSPECT while failing, probed, or its breaker is not closed.
+     */
     public InstanceState state() {
+        if (stale()) {
+            return InstanceState.DOWN;
+        }
         InstanceState health = outliers.state();
         if (health == InstanceState.UP && guard.breakerState() != CircuitBreakerState.CLOSED) {
             return InstanceState.SUSPECT;
@@ -68,7 +79,12 @@ public final class WorkerInstance {
 
     /** Neither ejected nor behind an open breaker: a call would reach it. */
     public boolean available() {
-        return !outliers.isEjected() && !guard.rejectsCalls();
+        return !stale() && !outliers.isEjected() && !guard.rejectsCalls();
+    }
+
+    /** No heartbeat for two thirds of the lease: two missed at the suggested interval. */
+    public boolean stale() {
+        return staleAfter.isBefore(clock.instant());
     }
 
     public Instant lastSeen() {
@@ -78,6 +94,7 @@ public final class WorkerInstance {
     void renew(Instant now, Instant expiry) {
         lastSeen = now;
         leaseExpiry = expiry;
+        staleAfter = now.plus(Duration.between(now, expiry).multipliedBy(2).dividedBy(3));
     }
 
     boolean expiredAt(Instant now) {

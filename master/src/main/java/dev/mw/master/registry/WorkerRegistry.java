@@ -111,7 +111,7 @@ public class WorkerRegistry {
         InstanceLoad load = new InstanceLoad(ticker, slowStartLatency(registration.group()));
         return new WorkerInstance(registration.id(), registration.group(), url, clients.create(url), load,
                 new OutlierDetector(ticker, outlierPolicy),
-                new InstanceGuard(ticker, guardPolicy, "worker " + registration.id()));
+                new InstanceGuard(ticker, guardPolicy, "worker " + registration.id()), clock);
     }
 
     /** A newcomer starts as slow as the slowest peer so a cold JVM is not flooded (slow start). */

@@ -64,6 +64,20 @@ class WorkerRegistryTest {
     }
 
     @Test
+    void twoMissedHeartbeatsMakeAnInstanceDownBeforeItsLeaseRunsOut() {
+        registry.register(new Registration("w1", "am", "http://h:1"));
+        WorkerInstance w1 = registry.instances("am").get(0);
+        clock.advance(Duration.ofMillis(6_666));
+        assertEquals(InstanceState.UP, w1.state());
+        clock.advance(Duration.ofMillis(2));
+        assertEquals(InstanceState.DOWN, w1.state());
+        assertFalse(w1.available());
+        registry.heartbeat("w1", new Heartbeat(0, 0L));
+        assertEquals(InstanceState.UP, w1.state());
+        assertTrue(w1.available());
+    }
+
+    @Test
     void aHeartbeatForAnUnknownIdSaysRegisterAgain() {
         assertFalse(registry.heartbeat("ghost", new Heartbeat(0, 0L)));
     }
