@@ -2,6 +2,7 @@ package dev.mw.master.client;
 
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.resteasy.reactive.client.api.QuarkusRestClientProperties;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -9,6 +10,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 @ApplicationScoped
 public class RestWorkerClientFactory implements WorkerClientFactory {
+
+    /** Matches the per-instance bulkhead's order of magnitude: more calls than this wait for a connection. */
+    static final int CONNECTIONS_PER_INSTANCE = 128;
 
     private final Duration timeout;
 
@@ -24,6 +28,8 @@ public class RestWorkerClientFactory implements WorkerClientFactory {
                 .readTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                 // a worker that redirects is misbehaving, not telling us where to go
                 .followRedirects(false)
+                // the default pool of 20 connections per client would queue calls under load
+                .property(QuarkusRestClientProperties.CONNECTION_POOL_SIZE, CONNECTIONS_PER_INSTANCE)
                 .build(WorkerApi.class);
     }
 }
