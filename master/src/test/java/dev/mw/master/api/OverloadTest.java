@@ -45,7 +45,7 @@ class OverloadTest {
     void theThirdConcurrentQueryIsRefusedAtOnceAndTheSlotsComeBack() {
         MasterApi.clear(registry);
         registerFake("am-0");
-        FakeWorkerResource.BEHAVIOUR.put("am-0", Behaviour.HANG); // 3 s
+        FakeWorkerResource.BEHAVIOUR.put("am-0", Behaviour.HANG);
         HttpClient http = HttpClient.newHttpClient();
         URI uri = URI.create("http://localhost:" + RestAssured.port + "/api/records?name=alice");
         List<CompletableFuture<HttpResponse<String>>> slow = IntStream.range(0, 2)

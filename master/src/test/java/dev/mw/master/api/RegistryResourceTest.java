@@ -36,7 +36,7 @@ class RegistryResourceTest {
     void registers201ThenRenews200() {
         authorized().body(AM0).post("/api/workers").then().statusCode(201)
                 .header("Location", endsWith("/api/workers/worker-am-0"))
-                .body("id", is("worker-am-0")).body("leaseSeconds", is(10)).body("heartbeatSeconds", is(3));
+                .body("id", is("worker-am-0")).body("leaseSeconds", is(600)).body("heartbeatSeconds", is(200));
         authorized().body(AM0).post("/api/workers").then().statusCode(200).body("id", is("worker-am-0"));
     }
 
@@ -57,7 +57,7 @@ class RegistryResourceTest {
     void heartbeatsRenewAndReportLoad() {
         authorized().body(AM0).post("/api/workers").then().statusCode(201);
         authorized().body(Map.of("inFlight", 2, "served", 12)).put("/api/workers/worker-am-0/heartbeat").then()
-                .statusCode(200).body("leaseSeconds", is(10));
+                .statusCode(200).body("leaseSeconds", is(600));
         given().get("/api/workers").then().body("[0].served", is(12)).body("[0].inFlight", is(2));
     }
 

@@ -28,6 +28,9 @@ public class FakeWorkerResource {
     /** FLAKY fails every other call. */
     public enum Behaviour { OK, FAIL, HANG, FLAKY }
 
+    /** How long a HANG worker takes: far beyond every timeout the tests use. */
+    public static final Duration HANG_TIME = Duration.ofSeconds(5);
+
     public static final Map<String, Behaviour> BEHAVIOUR = new ConcurrentHashMap<>();
     public static final Map<String, AtomicInteger> CALLS = new ConcurrentHashMap<>();
     public static final Map<String, String> LAST_REQUEST_ID = new ConcurrentHashMap<>();
@@ -68,7 +71,7 @@ public class FakeWorkerResource {
         return switch (BEHAVIOUR.getOrDefault(id, Behaviour.OK)) {
             case OK -> Uni.createFrom().item(answer);
             case FAIL -> Uni.createFrom().failure(new WebApplicationException("injected", 500));
-            case HANG -> Uni.createFrom().item(answer).onItem().delayIt().by(Duration.ofSeconds(3));
+            case HANG -> Uni.createFrom().item(answer).onItem().delayIt().by(HANG_TIME);
             case FLAKY -> call % 2 == 0 ? Uni.createFrom().item(answer)
                     : Uni.createFrom().failure(new WebApplicationException("injected", 500));
         };
