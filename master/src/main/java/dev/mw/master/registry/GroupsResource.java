@@ -8,6 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/groups")
@@ -24,6 +25,7 @@ public class GroupsResource {
     }
 
     @GET
+    @APIResponse(responseCode = "200", description = "[{name, range, workers, up}] in declaration order")
     @Operation(summary = "List the groups with their letter ranges and how many instances are up")
     public List<GroupView> list() {
         return router.groups().stream().map(g -> {

@@ -17,5 +17,12 @@ class PlatformEndpointsTest {
         given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
         given().get("/q/openapi").then().statusCode(200).body(containsString("/api/records"))
                 .body(containsString("/api/workers"));
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("paths.'/api/records'.get.responses.'400'.description", containsString("No filter"))
+                .body("paths.'/api/records'.get.responses.'503'.description", containsString("Worker group unavailable"))
+                .body("paths.'/api/workers'.post.responses.'409'.description", containsString("max-per-group"))
+                .body("paths.'/api/workers'.post.responses.'429'.description", containsString("Retry-After"))
+                .body("paths.'/api/workers/{id}/heartbeat'.put.responses.'404'.description", containsString("register again"))
+                .body("info.description", containsString("scattered"));
     }
 }
