@@ -4,9 +4,13 @@ import dev.mw.master.registry.WorkerInstance;
 import java.util.List;
 
 /**
- * Power of two choices over peak-EWMA latency × (calls in flight + 1), the Finagle/Envoy way:
+ * Power of two choices over peak-EWMA latency × (calls in flight + 1)^0.5, the Finagle/Envoy way:
  * two instances drawn at random, the cheaper one called. O(1) per pick, and a slow or loaded
  * instance loses almost every draw without the herd effect of always taking the global minimum.
+ * <p>
+ * The square root is Envoy's {@code active_request_bias} at 0.5 instead of Finagle's 1: the
+ * workers answer many calls at once, so a fast instance with a few calls in flight is still a
+ * better bet than one ten times slower; its latency estimate rises anyway when it really queues.
  */
 public final class P2cEwmaBalancer implements Balancer {
 
@@ -33,6 +37,6 @@ public final class P2cEwmaBalancer implements Balancer {
     }
 
     static double cost(WorkerInstance instance) {
-        return instance.load().latencyMs() * (instance.load().inFlight() + 1);
+        return instance.load().latencyMs() * Math.sqrt(instance.load().inFlight() + 1);
     }
 }

@@ -29,6 +29,15 @@ class PeakEwmaTest {
     }
 
     @Test
+    void aFasterObservationRightAfterAPeakStillMovesItAtLeastATenth() {
+        ewma.observe(50);
+        ticker.advance(Duration.ofMillis(1));
+        ewma.observe(10);
+        // the time weight alone would keep 99.99 % of the spike
+        assertEquals(50 * 0.9 + 10 * 0.1, ewma.get(), 0.01);
+    }
+
+    @Test
     void itDecaysTowardZeroWhenNotObserved() {
         ewma.observe(100);
         ticker.advance(Duration.ofSeconds(30));
