@@ -165,8 +165,12 @@ public class GroupCaller {
                 instance.load().callAbandoned(); // rejected by its guard: the instance was never called
                 return;
             }
-            // a failure must not look fast, or the balancer would prefer a dead instance
-            instance.load().callEnded(Math.max(tookMs, workerTimeout.toMillis()));
+            // a failure must not look fast, or the balancer would prefer a failing instance; doubling
+            // its estimate steers traffic away step by step while it still gets the calls that
+            // let outlier detection and its breaker judge it (a full timeout's penalty would hide
+            // a half-failing instance from both after one error)
+            double estimate = instance.load().latencyMs();
+            instance.load().callEnded(Math.max(tookMs, Math.max(2 * estimate, 1)));
             instance.outliers().failure();
         }
 
