@@ -1,6 +1,7 @@
 package dev.mw.master.client;
 
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.resteasy.reactive.client.api.QuarkusRestClientProperties;
 import java.net.URI;
@@ -15,9 +16,12 @@ public class RestWorkerClientFactory implements WorkerClientFactory {
     static final int CONNECTIONS_PER_INSTANCE = 128;
 
     private final Duration timeout;
+    private final AnswerSizeLimit sizeLimit;
 
-    RestWorkerClientFactory(@ConfigProperty(name = "mw.worker-timeout", defaultValue = "2s") Duration timeout) {
+    RestWorkerClientFactory(@ConfigProperty(name = "mw.worker-timeout", defaultValue = "2s") Duration timeout,
+                            @ConfigProperty(name = "mw.max-answer-size", defaultValue = "16M") MemorySize maxAnswer) {
         this.timeout = timeout;
+        this.sizeLimit = new AnswerSizeLimit(maxAnswer.asLongValue());
     }
 
     @Override
@@ -30,6 +34,7 @@ public class RestWorkerClientFactory implements WorkerClientFactory {
                 .followRedirects(false)
                 // the default pool of 20 connections per client would queue calls under load
                 .property(QuarkusRestClientProperties.CONNECTION_POOL_SIZE, CONNECTIONS_PER_INSTANCE)
+                .register(sizeLimit)
                 .build(WorkerApi.class);
     }
 }

@@ -40,6 +40,9 @@ final class CallErrors {
                     || t.getClass().getSimpleName().contains("Timeout")) {
                 return "timed out after " + timeout.toMillis() + " ms";
             }
+            if (t.getClass().getSimpleName().equals("AnswerTooLargeException")) {
+                return t.getMessage();
+            }
             if (t instanceof ConnectException) {
                 return "unreachable (" + t.getMessage() + ")";
             }

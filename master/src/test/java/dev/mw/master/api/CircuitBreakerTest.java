@@ -4,6 +4,7 @@ import static dev.mw.master.api.MasterApi.registerFake;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.isOneOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mw.master.registry.WorkerRegistry;
@@ -14,6 +15,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,12 +48,15 @@ class CircuitBreakerTest {
                     .body("records.name", contains("zen"));
         }
         given().get("/api/workers").then().statusCode(200)
-                .body("find { it.id == 'nz-0' }.breaker", is("OPEN"))
+                .body("find { it.id == 'nz-0' }.breaker", isOneOf("OPEN", "HALF_OPEN"))
                 .body("find { it.id == 'nz-0' }.state", is("SUSPECT"))
                 .body("find { it.id == 'nz-1' }.breaker", is("CLOSED"))
                 .body("find { it.id == 'nz-1' }.state", is("UP"));
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        assertTrue(metrics.contains("mw_master_instance_breaker_open{group=\"nz\",worker=\"nz-0\"} 1.0"), "breaker gauge");
+        String gauges = metrics.lines().filter(l -> l.startsWith("mw_master_instance_")).collect(Collectors.joining("\n"));
+        // open, or half-open when a slow run outlasted the breaker's 5 s delay: not closed either way
+        assertTrue(metrics.contains("mw_master_instance_breaker_open{group=\"nz\",worker=\"nz-0\"} 1.0")
+                || metrics.contains("mw_master_instance_breaker_open{group=\"nz\",worker=\"nz-0\"} 2.0"), gauges);
         assertTrue(metrics.contains("mw_master_instance_up{group=\"nz\",worker=\"nz-1\"} 1.0"), "up gauge");
         assertTrue(metrics.contains("mw_master_calls_seconds_count{group=\"nz\",outcome=\"error\",worker=\"nz-0\"}"),
                 "per-instance call timer");

@@ -149,7 +149,7 @@ class RecordsResourceTest {
             long took = given().queryParam("name", "niko").get("/api/records").then().statusCode(200)
                     .body("records.name", contains("niko")).extract().time();
             assertTrue(took < FakeWorkerResource.HANG_TIME.toMillis() - 1_000,
-                    "answered after one 500 ms timeout and the retry, not after the hang: " + took + " ms");
+                    "answered after one 1 s timeout and the retry, not after the hang: " + took + " ms");
         }
     }
 
@@ -162,7 +162,7 @@ class RecordsResourceTest {
                 .body("title", is("Worker group unavailable"))
                 .body("detail", containsString("group 'am'"))
                 .body("detail", containsString("HTTP 500"))
-                .body("detail", containsString("timed out after 500 ms"))
+                .body("detail", containsString("timed out after 1000 ms"))
                 .time(lessThan(FakeWorkerResource.HANG_TIME.toMillis() - 1_000));
     }
 

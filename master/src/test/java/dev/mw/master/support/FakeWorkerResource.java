@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class FakeWorkerResource {
 
     /** FLAKY fails every other call. */
-    public enum Behaviour { OK, FAIL, HANG, FLAKY }
+    public enum Behaviour { OK, FAIL, HANG, FLAKY, HUGE }
 
     /** How long a HANG worker takes: far beyond every timeout the tests use. */
     public static final Duration HANG_TIME = Duration.ofSeconds(5);
@@ -72,6 +72,8 @@ public class FakeWorkerResource {
             case OK -> Uni.createFrom().item(answer);
             case FAIL -> Uni.createFrom().failure(new WebApplicationException("injected", 500));
             case HANG -> Uni.createFrom().item(answer).onItem().delayIt().by(HANG_TIME);
+            case HUGE -> Uni.createFrom().item(new WorkerAnswer(group, id, java.util.Collections.nCopies(20_000,
+                    new PersonRecord(1, "x".repeat(50), "y".repeat(50), 2000))));
             case FLAKY -> call % 2 == 0 ? Uni.createFrom().item(answer)
                     : Uni.createFrom().failure(new WebApplicationException("injected", 500));
         };
