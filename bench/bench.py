@@ -1,0 +1,692 @@
+#!/usr/bin/env python3
+"""Benchmarks of the master-worker system; started by bench/run.sh (see bench/README.md).
+
+Starts the packaged master and workers (and HAProxy) on loopback ports, runs bounded wrk
+loads, stops everything it started, and writes results.json, RESULTS.md and results.png
+into the output directory. Standard library only.
+"""
+import argparse
+import datetime
+import hashlib
+import json
+import os
+import platform
+import random
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import traceback
+import urllib.error
+import urllib.request
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
+BENCH = os.path.join(ROOT, "bench")
+MASTER_JAR = "master/target/quarkus-app/quarkus-run.jar"
+WORKER_JAR = "worker/target/quarkus-app/quarkus-run.jar"
+DATA_DIR = os.path.join(ROOT, "target", "bench-data")
+GROUPS = {"am": "a-m", "nz": "n-z"}
+BALANCERS = ["p2c-ewma", "least-inflight", "least-served", "round-robin"]
+# What a user would set for a benchmark (or any high-rate deployment): no access-log line per
+# request. Loopback only.
+SERVICE_OPTS = ["-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.access-log.enabled=false"]
+CONNS = 16          # fixed concurrency of the load scenarios
+CLK_TCK = os.sysconf("SC_CLK_TCK")
+
+
+def log(msg):
+    print(time.strftime("%H:%M:%S"), msg, flush=True)
+
+
+class BenchError(Exception):
+    pass
+
+
+class Service:
+    def __init__(self, name, port, proc, logfile, started):
+        self.name, self.port, self.proc, self.logfile, self.started = name, port, proc, logfile, started
+        self.ready_s = None
+
+    @property
+    def url(self):
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def pid(self):
+        return self.proc.pid
+
+
+class Bench:
+    def __init__(self, args):
+        self.args = args
+        self.smoke = args.smoke
+        self.duration = args.duration
+        # warm-up before every measured run: smoke 1 s; otherwise 5 s runs until two in a row
+        # agree on throughput within 10 % and the JIT compilers of the JVMs on the path are
+        # idle (at least 10 s, at most 120 s): on a busy 2-CPU box the master's C2 needs a minute
+        # or more, and a run measured before that measures the compiler
+        self.warmup = 1 if self.smoke else 5
+        self.warm_min, self.warm_max = (1, 1) if self.smoke else (10, 120)
+        self.out = os.path.abspath(args.out)
+        self.work = os.path.join(self.out, "work")
+        self.logs = os.path.join(self.work, "logs")
+        os.makedirs(self.logs, exist_ok=True)
+        self.pidfile = os.path.join(self.work, "pids")
+        open(self.pidfile, "w").close()
+        self.running = []
+        self.used_ports = set()
+        self.failures = []
+        self.results = {"meta": {}, "scenarios": {}, "targets": []}
+        self.seq = 0
+        # smoke: C1 only, so the many short-lived JVMs start faster on a small CI box; the smoke
+        # run checks that every scenario works, its figures mean nothing
+        self.jvm_extra = ["-XX:TieredStopAtLevel=1"] if self.smoke else []
+        # a snapshot of the packaged services: a rebuild during the run cannot change them
+        self.jars = {}
+        for module, jar in (("master", MASTER_JAR), ("worker", WORKER_JAR)):
+            dst = os.path.join(self.work, "apps", module)
+            shutil.rmtree(dst, ignore_errors=True)
+            shutil.copytree(os.path.join(ROOT, os.path.dirname(jar)), dst)
+            self.jars[module] = os.path.join(dst, "quarkus-run.jar")
+
+    # ---- processes --------------------------------------------------------------------------
+
+    def free_port(self):
+        while True:
+            with socket.socket() as s:
+                s.bind(("127.0.0.1", 0))
+                port = s.getsockname()[1]
+            if port not in self.used_ports:
+                self.used_ports.add(port)
+                return port
+
+    def spawn(self, name, cmd, port=None):
+        self.seq += 1
+        logfile = os.path.join(self.logs, f"{self.seq:02d}-{name}.log")
+        f = open(logfile, "w")
+        started = time.monotonic()
+        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=f, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                start_new_session=True)
+        f.close()
+        with open(self.pidfile, "a") as p:
+            p.write(f"{proc.pid}\n")
+        svc = Service(name, port, proc, logfile, started)
+        self.running.append(svc)
+        return svc
+
+    def stop(self, *svcs, timeout=15):
+        """SIGTERM to every given service at once (workers deregister and drain), then waits;
+        SIGKILL for any still running after the timeout."""
+        live = []
+        for svc in svcs:
+            if svc in self.running:
+                self.running.remove(svc)
+            if svc.proc.poll() is None:
+                try:
+                    os.killpg(svc.proc.pid, signal.SIGTERM)
+                    live.append(svc)
+                except ProcessLookupError:
+                    pass
+        deadline = time.monotonic() + timeout
+        for svc in live:
+            try:
+                svc.proc.wait(max(0.1, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                try:
+                    os.killpg(svc.proc.pid, signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
+                svc.proc.wait(5)
+        with open(self.pidfile, "w") as p:  # run.sh's safety net kills only what still runs
+            p.write("".join(f"{s.proc.pid}\n" for s in self.running))
+
+    def stop_all(self):
+        self.stop(*reversed(self.running))
+
+    def start_master(self, balancer="p2c-ewma", name="master"):
+        port = self.free_port()
+        cmd = ["java", *self.jvm_extra, *SERVICE_OPTS, f"-Dquarkus.http.port={port}", f"-Dmw.balancer={balancer}",
+               "-Dmw.worker-timeout=2s", "-jar", self.jars["master"]]
+        return self.spawn(name, cmd, port)
+
+    def start_worker(self, group, wid, masters, data_file, delay="0", jvm=()):
+        port = self.free_port()
+        cmd = ["java", *self.jvm_extra, *jvm, *SERVICE_OPTS, f"-Dquarkus.http.port={port}", f"-Dmw.group={group}",
+               f"-Dmw.id={wid}", "-Dmw.master-url=" + ",".join(m.url for m in masters),
+               f"-Dmw.advertise-url=http://127.0.0.1:{port}", f"-Dmw.data-file={data_file}",
+               f"-Dmw.fault.delay={delay}", "-jar", self.jars["worker"]]
+        return self.spawn(wid, cmd, port)
+
+    def start_haproxy(self, am_workers, nz_workers):
+        port = self.free_port()
+        with open(os.path.join(BENCH, "haproxy.cfg.template")) as f:
+            cfg = f.read()
+
+        def servers(ws):
+            return "\n".join(f"    server {w.name} 127.0.0.1:{w.port}" for w in ws)
+
+        cfg = cfg.replace("@@PORT@@", str(port)).replace("@@AM_SERVERS@@", servers(am_workers)) \
+            .replace("@@NZ_SERVERS@@", servers(nz_workers))
+        path = os.path.join(self.work, "haproxy.cfg")
+        with open(path, "w") as f:
+            f.write(cfg)
+        check = subprocess.run(["haproxy", "-c", "-f", path], capture_output=True, text=True)
+        if check.returncode != 0:
+            raise BenchError("haproxy.cfg is invalid: " + check.stdout + check.stderr)
+        return self.spawn("haproxy", ["haproxy", "-db", "-f", path], port)
+
+    def tail(self, svc, lines=15):
+        try:
+            with open(svc.logfile, errors="replace") as f:
+                return "".join(f.readlines()[-lines:])
+        except OSError:
+            return ""
+
+    # ---- HTTP -------------------------------------------------------------------------------
+
+    @staticmethod
+    def get(url, timeout=2.0):
+        try:
+            with urllib.request.urlopen(url, timeout=timeout) as r:
+                return r.status, r.read()
+        except urllib.error.HTTPError as e:
+            return e.code, e.read()
+        except (urllib.error.URLError, OSError):
+            return None, b""
+
+    def get_json(self, url):
+        status, body = self.get(url)
+        if status != 200:
+            raise BenchError(f"GET {url} answered {status}: {body[:300]!r}")
+        return json.loads(body)
+
+    def wait_ready(self, services, timeout=180, poll=0.05):
+        """Waits until every service's /q/health/ready is 200; sets svc.ready_s."""
+        pending = list(services)
+        deadline = time.monotonic() + timeout
+        while pending:
+            for svc in list(pending):
+                if svc.proc.poll() is not None:
+                    raise BenchError(f"{svc.name} exited with {svc.proc.returncode}:\n{self.tail(svc)}")
+                status, _ = self.get(svc.url + "/q/health/ready", timeout=1)
+                if status == 200:
+                    svc.ready_s = time.monotonic() - svc.started
+                    pending.remove(svc)
+            if pending:
+                if time.monotonic() > deadline:
+                    raise BenchError("not ready after %ds: %s\n%s" % (
+                        timeout, ", ".join(s.name for s in pending), self.tail(pending[0])))
+                time.sleep(poll)
+
+    def wait_up(self, master, expected, timeout=60):
+        """Waits until the master's UP instances per group are exactly `expected` {group: {ids}}."""
+        deadline = time.monotonic() + timeout
+        seen = None
+        while time.monotonic() < deadline:
+            try:
+                workers = self.get_json(master.url + "/api/workers")
+                seen = {g: {w["id"] for w in workers if w["group"] == g and w["state"] == "UP"} for g in expected}
+                if seen == expected and len(workers) == sum(len(v) for v in expected.values()):
+                    return
+            except (BenchError, ValueError):
+                pass
+            time.sleep(0.1)
+        raise BenchError(f"{master.name}: registered workers are {seen}, expected {expected}")
+
+    def wait_http_ok(self, url, timeout=30):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.get(url)[0] == 200:
+                return
+            time.sleep(0.1)
+        raise BenchError(f"{url} never answered 200")
+
+    def served(self, worker):
+        return self.get_json(worker.url + "/api/load")["served"]
+
+    # ---- measuring --------------------------------------------------------------------------
+
+    def wrk(self, url, paths, conns=CONNS, duration=None, threads=2):
+        duration = duration or self.duration
+        threads = max(1, min(threads, conns))
+        cmd = ["wrk", f"-t{threads}", f"-c{conns}", f"-d{duration}s", "--timeout", "5s",
+               "-s", os.path.join(BENCH, "paths.lua"), url, "--", paths]
+        p = subprocess.run(cmd, capture_output=True, text=True, timeout=duration + 60)
+        m = re.search(r"^RESULT (.*)$", p.stdout, re.M)
+        if p.returncode != 0 or not m:
+            raise BenchError(f"wrk failed ({p.returncode}): {p.stdout[-500:]} {p.stderr[-500:]}")
+        r = {k: float(v) for k, v in (kv.split("=") for kv in m.group(1).split())}
+        errors = r["connect"] + r["read"] + r["write"] + r["status"] + r["timeout"]
+        secs = r["duration_us"] / 1e6
+        return {"requests": int(r["requests"]), "errors": int(errors), "rps": r["requests"] / secs,
+                "p50_ms": r["p50_us"] / 1000, "p90_ms": r["p90_us"] / 1000, "p99_ms": r["p99_us"] / 1000,
+                "max_ms": r["max_us"] / 1000, "mean_ms": r["mean_us"] / 1000, "seconds": secs,
+                "conns": conns}
+
+    @staticmethod
+    def cpu_ticks(pid):
+        try:
+            with open(f"/proc/{pid}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            return int(fields[11]) + int(fields[12])  # utime + stime
+        except (OSError, IndexError, ValueError):
+            return 0
+
+    @staticmethod
+    def jit_ticks(pid):
+        """CPU ticks of the JVM's JIT compiler threads."""
+        total = 0
+        try:
+            for tid in os.listdir(f"/proc/{pid}/task"):
+                try:
+                    with open(f"/proc/{pid}/task/{tid}/comm") as f:
+                        if not f.read().startswith(("C1 Compiler", "C2 Compiler")):
+                            continue
+                    with open(f"/proc/{pid}/task/{tid}/stat") as f:
+                        fields = f.read().rsplit(")", 1)[1].split()
+                    total += int(fields[11]) + int(fields[12])
+                except (OSError, IndexError, ValueError):
+                    pass
+        except OSError:
+            pass
+        return total
+
+    def warm(self, url, paths, conns=CONNS, threads=2, max_s=None, jvms=()):
+        """Discarded runs until the path is warm: throughput of two runs in a row within 10 %
+        and the JIT compilers of the JVMs on the path (jvms) below 5 % of a CPU during the
+        last run. Returns the seconds spent."""
+        max_s = min(max_s or self.warm_max, self.warm_max)
+        spent, prev = 0, None
+        while spent < max_s:
+            before = {s.name: self.jit_ticks(s.pid) for s in jvms}
+            r = self.wrk(url, paths, conns, self.warmup, threads)
+            spent += self.warmup
+            jit = max([(self.jit_ticks(s.pid) - before[s.name]) / CLK_TCK / r["seconds"] for s in jvms] or [0])
+            if (prev is not None and spent >= self.warm_min and abs(r["rps"] - prev) <= 0.1 * max(prev, 1)
+                    and jit < 0.05):
+                break
+            prev = r["rps"]
+        return spent
+
+    def measure(self, label, url, paths, conns=CONNS, warm=True, cpu_of=(), duration=None, threads=2,
+                warm_max=None, jvms=None, warm_s=0):
+        """A warm-up (discarded) and a measured run; checks the error rate.
+        cpu_of: services whose CPU time during the measured run is reported per request."""
+        if jvms is None:
+            jvms = [s for s in cpu_of if s.name != "haproxy"]
+        if warm:
+            warm_s = self.warm(url, paths, conns, threads, warm_max, jvms)
+        before = {s.name: self.cpu_ticks(s.pid) for s in cpu_of}
+        r = self.wrk(url, paths, conns, duration, threads)
+        for s in cpu_of:
+            cpu_s = (self.cpu_ticks(s.pid) - before[s.name]) / CLK_TCK
+            r.setdefault("cpu_us_per_req", {})[s.name] = 1e6 * cpu_s / max(1, r["requests"])
+        r["label"] = label
+        r["warmup_s"] = warm_s
+        log(f"  {label} (warm-up {warm_s} s): {r['rps']:.0f} req/s, p50 {r['p50_ms']:.3f} ms, p99 {r['p99_ms']:.3f} ms, "
+            f"errors {r['errors']}/{r['requests']}"
+            + ("".join(f", {k} {v:.0f} µs CPU/req" for k, v in r.get("cpu_us_per_req", {}).items())))
+        if r["requests"] == 0 or r["errors"] > 0.01 * r["requests"]:
+            self.fail(f"{label}: {r['errors']} errors in {r['requests']} requests")
+        return r
+
+    def fail(self, msg):
+        log("FAILED: " + msg)
+        self.failures.append(msg)
+
+    def target(self, scenario, text, measured, met):
+        self.results["targets"].append({"scenario": scenario, "target": text, "measured": measured, "met": met})
+        log(f"  target {'met' if met else 'MISSED'}: {text} — {measured}")
+
+    # ---- data -------------------------------------------------------------------------------
+
+    def dataset(self, group, n):
+        """(data file relative to ROOT, query-list prefix), generated once and cached."""
+        with open(os.path.join(BENCH, "gen-data.py"), "rb") as f:
+            version = hashlib.sha256(f.read()).hexdigest()[:10]  # a changed generator regenerates
+        base = os.path.join(DATA_DIR, version, f"{group}-{n}")
+        data = base + ".json"
+        if not (os.path.exists(data) and os.path.exists(base + ".locyears")):
+            log(f"generating {n} records of group {group}")
+            subprocess.run([sys.executable, os.path.join(BENCH, "gen-data.py"), "--group", group,
+                            "--range", GROUPS[group], "--records", str(n), "--out", data,
+                            "--queries", base, "--sample", "2000"], check=True)
+        return os.path.relpath(data, ROOT), base
+
+    def mixed(self, name, *files):
+        """Interleaves path lists (e.g. names of both groups) into one file."""
+        lists = []
+        for fn in files:
+            with open(fn) as f:
+                lists.append([line for line in f.read().splitlines() if line])
+        out = os.path.join(self.work, name)
+        with open(out, "w") as f:
+            for row in zip(*lists):
+                f.write("\n".join(row) + "\n")
+        return out
+
+    # ---- scenarios --------------------------------------------------------------------------
+
+    def s1_router_overhead(self):
+        n = 1000 if self.smoke else 100_000
+        am_data, am_q = self.dataset("am", n)
+        nz_data, nz_q = self.dataset("nz", n)
+        master = self.start_master()
+        wa = self.start_worker("am", "worker-am-0", [master], am_data)
+        wn = self.start_worker("nz", "worker-nz-0", [master], nz_data)
+        self.wait_ready([master, wa, wn])
+        self.wait_up(master, {"am": {"worker-am-0"}, "nz": {"worker-nz-0"}})
+        hap = self.start_haproxy([wa], [wn])
+        with open(am_q + ".names") as f:
+            first = f.readline().strip()
+        self.wait_http_ok(hap.url + first)
+        mixed = self.mixed("names-both-groups", am_q + ".names", nz_q + ".names")
+        am_names = am_q + ".names"
+        rows = {}
+        log(f"scenario 1: name queries, {CONNS} connections, {n} records per group")
+        # warm every path first, so no target profits from the JIT work done for another
+        for svc, jvms in ((wa, [wa]), (master, [master, wa]), (hap, [wa])):
+            self.warm(svc.url, am_names, jvms=jvms)
+        rows["direct"] = self.measure("direct to worker-am-0 (group am names)", wa.url, am_names,
+                                      cpu_of=[wa])
+        rows["haproxy"] = self.measure("HAProxy (group am names)", hap.url, am_names,
+                                       cpu_of=[hap, wa])
+        rows["master"] = self.measure("master (group am names)", master.url, am_names,
+                                      cpu_of=[master, wa])
+        rows["haproxy_both"] = self.measure("HAProxy (names of both groups)", hap.url, mixed, cpu_of=[hap],
+                                            jvms=[wa, wn])
+        rows["master_both"] = self.measure("master (names of both groups)", master.url, mixed, cpu_of=[master],
+                                           jvms=[master, wa, wn])
+        self.stop(hap, wn, wa, master)
+        m, h, d = rows["master"], rows["haproxy"], rows["direct"]
+        ratios = {"rps_master_over_haproxy": m["rps"] / h["rps"], "rps_master_over_direct": m["rps"] / d["rps"],
+                  "p99_master_minus_haproxy_ms": m["p99_ms"] - h["p99_ms"],
+                  "p50_master_minus_direct_ms": m["p50_ms"] - d["p50_ms"],
+                  "rps_master_over_haproxy_both": rows["master_both"]["rps"] / rows["haproxy_both"]["rps"]}
+        self.results["scenarios"]["1"] = {"records_per_group": n, "conns": CONNS, "rows": rows, "ratios": ratios}
+        self.target(1, "master throughput on name queries ≥ 1.0× HAProxy's",
+                    f"{ratios['rps_master_over_haproxy']:.2f}× ({m['rps']:.0f} vs {h['rps']:.0f} req/s)",
+                    ratios["rps_master_over_haproxy"] >= 1.0)
+        self.target(1, "master p99 ≤ HAProxy's p99 + 1 ms",
+                    f"{m['p99_ms']:.2f} ms vs {h['p99_ms']:.2f} ms (+{ratios['p99_master_minus_haproxy_ms']:.2f} ms)",
+                    m["p99_ms"] <= h["p99_ms"] + 1.0)
+
+    def s2_scatter(self):
+        n = 1000 if self.smoke else 100_000
+        am_data, am_q = self.dataset("am", n)
+        nz_data, _ = self.dataset("nz", n)
+        master = self.start_master()
+        slow = self.start_worker("am", "worker-am-0", [master], am_data, delay="20ms")
+        fast = self.start_worker("nz", "worker-nz-0", [master], nz_data, delay="0")
+        self.wait_ready([master, slow, fast])
+        self.wait_up(master, {"am": {"worker-am-0"}, "nz": {"worker-nz-0"}})
+        locs = am_q + ".locations"  # the location pool is shared: every group has records there
+        log(f"scenario 2: location queries, {CONNS} connections, group am at 20 ms, nz at 0")
+        rows = {"slow": self.measure("slow group am direct (20 ms)", slow.url, locs, cpu_of=[slow]),
+                "fast": self.measure("fast group nz direct (0 ms)", fast.url, locs, cpu_of=[fast]),
+                "master": self.measure("master scatter to both", master.url, locs, cpu_of=[master],
+                                       jvms=[master, slow, fast])}
+        self.stop(fast, slow, master)
+        self.results["scenarios"]["2"] = {"records_per_group": n, "conns": CONNS, "delay_slow": "20ms",
+                                          "rows": rows}
+        m, s = rows["master"], rows["slow"]
+        self.target(2, "scatter p50 ≤ slow group's p50 + 0.5 ms",
+                    f"{m['p50_ms']:.2f} ms vs {s['p50_ms']:.2f} ms (+{m['p50_ms'] - s['p50_ms']:.2f} ms)",
+                    m["p50_ms"] <= s["p50_ms"] + 0.5)
+
+    def s3_balancers(self):
+        n = 1000 if self.smoke else 100_000
+        am_data, am_q = self.dataset("am", n)
+        nz_data, nz_q = self.dataset("nz", n)
+        masters = {b: self.start_master(b, name=f"master-{b}") for b in BALANCERS}
+        ms = list(masters.values())
+        base, slow_delay = "2ms", "20ms"
+        am0 = self.start_worker("am", "worker-am-0", ms, am_data, base)
+        am1 = self.start_worker("am", "worker-am-1", ms, am_data, base)
+        nz0 = self.start_worker("nz", "worker-nz-0", ms, nz_data, base)
+        nz1 = self.start_worker("nz", "worker-nz-1", ms, nz_data, base)
+        self.wait_ready([*ms, am0, am1, nz0, nz1])
+        for m in ms:
+            self.wait_up(m, {"am": {"worker-am-0", "worker-am-1"}, "nz": {"worker-nz-0", "worker-nz-1"}})
+        mixed = self.mixed("names-both-groups", am_q + ".names", nz_q + ".names")
+        log(f"scenario 3: name queries of both groups, {CONNS} connections, every replica at {base}")
+        rows = {b: {} for b in BALANCERS}
+
+        def run(phase, b, target_worker, other):
+            m = masters[b]
+            jvms = [m, target_worker, other, nz0, nz1]
+            warm_s = self.warm(m.url, mixed, jvms=jvms)  # also lets the balancer learn
+            s0 = (self.served(target_worker), self.served(other))
+            r = self.measure(f"{b}, {phase}", m.url, mixed, warm=False, cpu_of=[m], warm_s=warm_s)
+            s1 = (self.served(target_worker), self.served(other))
+            d_t, d_o = s1[0] - s0[0], s1[1] - s0[1]
+            r["replica_share"] = d_t / max(1, d_t + d_o)
+            r["replica_served"] = d_t
+            r["group_served"] = d_t + d_o
+            rows[b][phase] = r
+            log(f"    {target_worker.name} got {100 * r['replica_share']:.1f} % of group am ({d_t}/{d_t + d_o})")
+
+        # least-served first in each phase: it balances on absolute served counts, which the
+        # other balancers leave unequal behind them
+        order = ["least-served"] + [b for b in BALANCERS if b != "least-served"]
+        for b in order:
+            run("healthy", b, am1, am0)
+        # both replicas of group am are replaced, so their served counters start equal (at 0)
+        self.stop(am0, am1)
+        am0s = self.start_worker("am", "worker-am-0b", ms, am_data, base)
+        am1s = self.start_worker("am", "worker-am-1-slow", ms, am_data, slow_delay)
+        self.wait_ready([am0s, am1s])
+        for m in ms:
+            self.wait_up(m, {"am": {"worker-am-0b", "worker-am-1-slow"}, "nz": {"worker-nz-0", "worker-nz-1"}})
+        log(f"scenario 3: group am replaced by worker-am-0b at {base} and worker-am-1-slow at {slow_delay}")
+        for b in order:
+            run("slow", b, am1s, am0s)
+        self.stop(am0s, am1s, nz0, nz1, *ms)
+        self.results["scenarios"]["3"] = {"records_per_group": n, "conns": CONNS, "base_delay": base,
+                                          "slow_delay": slow_delay, "rows": rows}
+        p = rows["p2c-ewma"]
+        self.target(3, "p2c-ewma: the 10×-slow replica gets ≤ 5 % of its group's requests",
+                    f"{100 * p['slow']['replica_share']:.1f} %", p["slow"]["replica_share"] <= 0.05)
+        self.target(3, "p2c-ewma: p99 with the slow replica ≤ 1.3× the all-healthy p99",
+                    f"{p['slow']['p99_ms']:.2f} ms vs {p['healthy']['p99_ms']:.2f} ms "
+                    f"({p['slow']['p99_ms'] / p['healthy']['p99_ms']:.2f}×)",
+                    p["slow"]["p99_ms"] <= 1.3 * p["healthy"]["p99_ms"])
+
+    def heap_used_kb(self, svc):
+        for _ in range(2):
+            subprocess.run(["jcmd", str(svc.pid), "GC.run"], capture_output=True, text=True, timeout=120)
+        p = subprocess.run(["jcmd", str(svc.pid), "GC.heap_info"], capture_output=True, text=True, timeout=60)
+        m = re.search(r"heap\s+total \d+K, used (\d+)K", p.stdout)
+        if not m:
+            raise BenchError(f"cannot read heap of {svc.name}: {p.stdout[-400:]} {p.stderr[-400:]}")
+        return int(m.group(1))
+
+    def s4_data_scale(self):
+        sizes = [1000, 10_000] if self.smoke else [10_000, 100_000, 1_000_000, 5_000_000]
+        jvm = ["-Xmx4g"]
+        for n in sizes:
+            self.dataset("am", n)
+        master = self.start_master()
+        self.wait_ready([master])
+        log("scenario 4: data scale, one worker of group am, -Xmx4g, lookups at 1 connection")
+        # baseline: the same worker with the shipped 8-record file
+        w = self.start_worker("am", "worker-am-base", [master], "data/data-am.json", jvm=jvm)
+        self.wait_ready([w])
+        base_kb = self.heap_used_kb(w)
+        base_ready = w.ready_s
+        self.stop(w)
+        log(f"  baseline (shipped data): ready {base_ready:.2f} s, heap after GC {base_kb / 1024:.1f} MiB")
+        rows = []
+        for n in sizes:
+            data, q = self.dataset("am", n)
+            w = self.start_worker("am", f"worker-am-{n}", [master], data, jvm=jvm)
+            self.wait_ready([w], timeout=600)
+            with open(w.logfile, errors="replace") as f:
+                m = re.search(r"Loaded (\d+) records .* in (\d+) ms", f.read())
+            if not m or int(m.group(1)) != n:
+                self.fail(f"worker with {n} records: no 'Loaded {n} records' line in its log")
+                load_ms = None
+            else:
+                load_ms = int(m.group(2))
+            used_kb = self.heap_used_kb(w)
+            row = {"records": n, "file_mb": os.path.getsize(os.path.join(ROOT, data)) / 1e6, "load_ms": load_ms,
+                   "ready_s": w.ready_s, "heap_mb": used_kb / 1024,
+                   "bytes_per_record": (used_kb - base_kb) * 1024 / n}
+            log(f"  {n} records: load {load_ms} ms, ready {w.ready_s:.2f} s, heap {used_kb / 1024:.0f} MiB, "
+                f"{row['bytes_per_record']:.0f} B/record")
+            for kind, suffix in (("name", ".names"), ("location", ".locations"), ("location_year", ".locyears")):
+                r = self.measure(f"{n} records, by {kind}", w.url, q + suffix, conns=1, threads=1,
+                                 warm=not self.smoke, duration=1 if self.smoke else None, warm_max=60,
+                                 cpu_of=[w])
+                row[kind] = r
+            rows.append(row)
+            self.stop(w)
+        self.stop(master)
+        self.results["scenarios"]["4"] = {"baseline_heap_mb": base_kb / 1024, "baseline_ready_s": base_ready,
+                                          "xmx": "4g", "rows": rows}
+        one_m = next((r for r in rows if r["records"] == 1_000_000), None)
+        if one_m:
+            self.target(4, "1 M records per group load in ≤ 2 s", f"{one_m['load_ms'] / 1000:.2f} s",
+                        one_m["load_ms"] is not None and one_m["load_ms"] <= 2000)
+            self.target(4, "1 M records: ≤ 200 bytes of heap per record", f"{one_m['bytes_per_record']:.0f} B",
+                        one_m["bytes_per_record"] <= 200)
+            self.target(4, "1 M records: name lookup p50 ≤ 0.2 ms at the worker",
+                        f"{one_m['name']['p50_ms']:.3f} ms", one_m["name"]["p50_ms"] <= 0.2)
+
+    def s5_startup(self):
+        runs = 1 if self.smoke else 5
+        log(f"scenario 5: start-up, {runs} run(s) each, ready polled every 10 ms")
+
+        def one(start):
+            svc = start()
+            self.wait_ready([svc], poll=0.01)
+            rss = subprocess.run(["ps", "-o", "rss=", "-p", str(svc.pid)], capture_output=True, text=True)
+            with open(svc.logfile, errors="replace") as f:
+                m = re.search(r"started in ([\d.]+)s", f.read())
+            r = {"ready_s": svc.ready_s, "rss_mb": int(rss.stdout.strip()) / 1024,
+                 "quarkus_started_s": float(m.group(1)) if m else None}
+            self.stop(svc)
+            return r
+
+        masters = [one(lambda: self.start_master(name="master-startup")) for _ in range(runs)]
+        master = self.start_master()
+        self.wait_ready([master])
+        workers = [one(lambda: self.start_worker("am", "worker-am-startup", [master], "data/data-am.json"))
+                   for _ in range(runs)]
+        self.stop(master)
+
+        def summary(rs):
+            return {"runs": rs, "ready_s_median": statistics.median(r["ready_s"] for r in rs),
+                    "ready_s_min": min(r["ready_s"] for r in rs),
+                    "rss_mb_median": statistics.median(r["rss_mb"] for r in rs)}
+
+        res = {"master": summary(masters), "worker": summary(workers)}
+        self.results["scenarios"]["5"] = res
+        for k in ("master", "worker"):
+            log(f"  {k}: ready {res[k]['ready_s_median']:.2f} s (median), RSS {res[k]['rss_mb_median']:.0f} MiB")
+            self.target(5, f"JVM {k} ready ≤ 1 s", f"{res[k]['ready_s_median']:.2f} s (median of {runs})",
+                        res[k]["ready_s_median"] <= 1.0)
+
+    # ---- run --------------------------------------------------------------------------------
+
+    def machine(self):
+        def sh(*cmd):
+            try:
+                p = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, timeout=30)
+                return (p.stdout + p.stderr).strip()
+            except (OSError, subprocess.TimeoutExpired):
+                return "?"
+
+        cpu = "?"
+        mem = "?"
+        try:
+            with open("/proc/cpuinfo") as f:
+                cpu = next(l.split(":", 1)[1].strip() for l in f if l.startswith("model name"))
+            with open("/proc/meminfo") as f:
+                mem = "%.1f GiB" % (int(next(l.split()[1] for l in f if l.startswith("MemTotal"))) / 1048576)
+        except (OSError, StopIteration):
+            pass
+
+        def jar_time(j):
+            try:
+                return datetime.datetime.fromtimestamp(os.path.getmtime(os.path.join(ROOT, j))).strftime(
+                    "%Y-%m-%d %H:%M")
+            except OSError:
+                return "?"
+
+        dirty = sh("git", "status", "--porcelain", "--", "master", "worker")
+        return {"nproc": os.cpu_count(), "cpu": cpu, "memory": mem, "kernel": platform.release(),
+                "java": sh("java", "-version").splitlines()[:3], "haproxy": sh("haproxy", "-v").splitlines()[0],
+                "wrk": sh("wrk", "-v").splitlines()[0] if sh("wrk", "-v") else "?",
+                "date": datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"),
+                "commit": sh("git", "rev-parse", "--short", "HEAD"),
+                "sources_dirty": bool(dirty), "master_jar": jar_time(MASTER_JAR), "worker_jar": jar_time(WORKER_JAR),
+                "loadavg_start": os.getloadavg()[0], "smoke": self.smoke, "duration_s": self.duration,
+                "warmup": "1 s" if self.smoke else ("5 s runs until two in a row agree on throughput within 10 % and "
+                                                     "the JIT compilers of the JVMs on the path use < 5 % of a CPU "
+                                                     "(10–120 s)")}
+
+    def run(self, scenarios):
+        self.results["meta"] = self.machine()
+        table = {1: self.s1_router_overhead, 2: self.s2_scatter, 3: self.s3_balancers, 4: self.s4_data_scale,
+                 5: self.s5_startup}
+        for s in scenarios:
+            t0 = time.monotonic()
+            self.results["meta"][f"loadavg_before_s{s}"] = os.getloadavg()[0]
+            try:
+                table[s]()
+            except Exception as e:  # noqa: BLE001 - one broken scenario must not hide the others
+                self.fail(f"scenario {s}: {e}")
+                traceback.print_exc()
+            finally:
+                self.stop_all()
+            log(f"scenario {s} took {time.monotonic() - t0:.0f} s")
+        self.results["meta"]["loadavg_end"] = os.getloadavg()[0]
+        self.results["failures"] = self.failures
+        with open(os.path.join(self.out, "results.json"), "w") as f:
+            json.dump(self.results, f, indent=1)
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--duration", type=int, default=20)
+    p.add_argument("--scenarios", default="1,2,3,4,5")
+    p.add_argument("--smoke", action="store_true")
+    p.add_argument("--out", required=True)
+    args = p.parse_args()
+    try:
+        scenarios = sorted({int(s) for s in args.scenarios.split(",") if s.strip()})
+    except ValueError:
+        sys.exit(f"--scenarios: expected numbers 1..5, got {args.scenarios!r}")
+    if not scenarios or any(s not in range(1, 6) for s in scenarios):
+        sys.exit(f"--scenarios: expected numbers 1..5, got {args.scenarios!r}")
+    if args.smoke:
+        args.duration = 2
+    if args.duration < 1:
+        sys.exit("--duration must be at least 1 second")
+    bench = Bench(args)
+
+    def on_signal(signum, _frame):
+        bench.stop_all()
+        sys.exit(128 + signum)
+
+    signal.signal(signal.SIGTERM, on_signal)
+    signal.signal(signal.SIGINT, on_signal)
+    try:
+        bench.run(scenarios)
+    finally:
+        bench.stop_all()
+    import report  # noqa: E402 - bench/report.py, next to this file
+    if not report.write(bench.out, bench.results):
+        bench.failures.append("no chart: results.png could not be written")
+    if bench.failures:
+        print("\nFAILURES:\n  " + "\n  ".join(bench.failures), file=sys.stderr)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,302 @@
+#!/usr/bin/env python3
+"""Writes RESULTS.md and results.png from a bench results.json.
+
+  bench/report.py DIR      # reads DIR/results.json, writes DIR/RESULTS.md and DIR/results.png
+"""
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+
+def f(x, digits=2):
+    return "–" if x is None else f"{x:.{digits}f}"
+
+
+def ms(x):
+    return "–" if x is None else (f"{x:.3f}" if x < 1 else f"{x:.2f}")
+
+
+def cpu(r, name):
+    v = r.get("cpu_us_per_req", {}).get(name)
+    return "–" if v is None else f"{v:.0f}"
+
+
+def markdown(res):
+    meta, sc = res["meta"], res["scenarios"]
+    out = []
+    w = out.append
+    w("# Benchmark results\n")
+    mode = "a **smoke run**: tiny data, 2 s per measurement, C1 only; it checks the scripts, not the numbers" \
+        if meta.get("smoke") else f"full run, {meta['duration_s']} s per measurement; warm-up before each: {meta['warmup']}"
+    w(f"Written by `bench/run.sh` ({mode}); how to run and what each scenario measures: "
+      "[bench/README.md](README.md). Everything ran on one machine over loopback, so the load "
+      "generator, the router and the workers share its CPUs: compare the rows with each other, "
+      "not with figures from a bigger box.\n")
+    w("## Machine\n")
+    w("| | |\n|---|---|")
+    w(f"| CPUs (`nproc`) | {meta['nproc']} |")
+    w(f"| CPU | {meta['cpu']} |")
+    w(f"| memory | {meta['memory']} |")
+    w(f"| kernel | {meta['kernel']} |")
+    w(f"| Java | {' / '.join(meta['java'])} |")
+    w(f"| HAProxy | {meta['haproxy']} |")
+    w(f"| wrk | {meta['wrk']} |")
+    w(f"| date | {meta['date']} |")
+    commit = f"`{meta['commit']}`" + (" (with uncommitted changes in master/ or worker/)" if meta.get(
+        "sources_dirty") else "")
+    w(f"| commit | {commit} |")
+    w(f"| jars built | master {meta['master_jar']}, worker {meta['worker_jar']} |")
+    loads = ", ".join(f"before {k[-2:]}: {v:.2f}" for k, v in meta.items() if k.startswith("loadavg_before"))
+    w(f"| 1-min load average | at start {meta['loadavg_start']:.2f}; {loads}; at end "
+      f"{meta.get('loadavg_end', 0):.2f} |")
+    w("")
+    w("Tuning applied to every service (what a user would do for a benchmark or a high request "
+      "rate): `-Dquarkus.http.access-log.enabled=false` (no log line per request); otherwise "
+      "defaults: default JVM heap and GC (G1), default Vert.x event loops (2 × CPUs), default REST "
+      "client pool. HAProxy: `bench/haproxy.cfg.template`, no request log.\n")
+
+    w("## Targets\n")
+    w("| scenario | target | measured | |\n|---|---|---|---|")
+    for t in res["targets"]:
+        w(f"| {t['scenario']} | {t['target']} | {t['measured']} | {'met' if t['met'] else '**missed**'} |")
+    if not res["targets"]:
+        w("| – | no scenario with a target ran | | |")
+    if res.get("failures"):
+        w("\nBroken measurements in this run:\n")
+        for x in res["failures"]:
+            w(f"- {x}")
+    w("")
+
+    if "1" in sc:
+        s = sc["1"]
+        w("## 1. Router overhead: name queries\n")
+        w(f"`GET /api/records?name=…` rotating over 2000 names that exist, {s['conns']} connections "
+          f"(wrk, 2 threads), {s['records_per_group']} records per group, one worker per group, no "
+          "injected delay. *direct* asks worker-am-0 itself, so the first three rows all use names of "
+          "group am only (the same list for all three); the last two use names of both groups, "
+          "alternating. CPU columns: CPU time of the process per request during the run.\n")
+        w("| path | req/s | p50 ms | p90 ms | p99 ms | errors | router CPU µs/req | worker-am CPU µs/req |")
+        w("|---|---:|---:|---:|---:|---:|---:|---:|")
+        names = {"direct": ("direct to the worker", None, "worker-am-0"),
+                 "haproxy": ("HAProxy → worker", "haproxy", "worker-am-0"),
+                 "master": ("master → worker", "master", "worker-am-0"),
+                 "haproxy_both": ("HAProxy, both groups", "haproxy", None),
+                 "master_both": ("master, both groups", "master", None)}
+        for k, (label, router, worker) in names.items():
+            r = s["rows"][k]
+            w(f"| {label} | {r['rps']:.0f} | {ms(r['p50_ms'])} | {ms(r['p90_ms'])} | {ms(r['p99_ms'])} | "
+              f"{r['errors']} | {cpu(r, router) if router else '–'} | {cpu(r, worker) if worker else '–'} |")
+        x = s["ratios"]
+        w(f"\nmaster / HAProxy throughput: **{x['rps_master_over_haproxy']:.2f}×** (both groups: "
+          f"{x['rps_master_over_haproxy_both']:.2f}×); master / direct: **{x['rps_master_over_direct']:.2f}×**; "
+          f"master p99 − HAProxy p99: **{x['p99_master_minus_haproxy_ms']:+.2f} ms**; master p50 − direct p50: "
+          f"{x['p50_master_minus_direct_ms']:+.3f} ms.\n")
+
+    if "2" in sc:
+        s = sc["2"]
+        w("## 2. Scatter is parallel: location queries\n")
+        w(f"`GET /api/records?location=…` over 2000 locations (every group has records there), "
+          f"{s['conns']} connections, {s['records_per_group']} records per group; group am's worker "
+          f"answers after `mw.fault.delay={s['delay_slow']}`, group nz's at once. Parallel scatter: the "
+          "master's p50 ≈ the slow group's; sequential would add the fast group's on top.\n")
+        w("| path | req/s | p50 ms | p90 ms | p99 ms | errors |\n|---|---:|---:|---:|---:|---:|")
+        for k, label in (("slow", "slow group am, direct"), ("fast", "fast group nz, direct"),
+                         ("master", "master, scatter to both")):
+            r = s["rows"][k]
+            w(f"| {label} | {r['rps']:.0f} | {ms(r['p50_ms'])} | {ms(r['p90_ms'])} | {ms(r['p99_ms'])} | "
+              f"{r['errors']} |")
+        m, sl, fa = s["rows"]["master"], s["rows"]["slow"], s["rows"]["fast"]
+        w(f"\nmaster p50 − slow group p50: **{m['p50_ms'] - sl['p50_ms']:+.2f} ms** (sequential would be about "
+          f"+{fa['p50_ms']:.2f} ms).\n")
+
+    if "3" in sc:
+        s = sc["3"]
+        w("## 3. Balancer quality: one replica 10× slower\n")
+        w(f"Two replicas per group, each answering after `mw.fault.delay={s['base_delay']}`; name queries "
+          f"of both groups, {s['conns']} connections, {s['records_per_group']} records per group. *healthy*: "
+          f"all four replicas at {s['base_delay']}; *slow*: worker-am-1 replaced by a replica at "
+          f"{s['slow_delay']}. One master per balancer, all four masters known to every worker, loaded one "
+          "at a time. Share: that replica's part of group am's requests, from the workers' own `served` "
+          "counters (`GET /api/load`) before and after the measured run.\n")
+        w("| balancer | healthy req/s | healthy p50 ms | healthy p99 ms | am-1 share healthy | slow req/s | "
+          "slow p50 ms | slow p99 ms | slow replica share | p99 slow / healthy |")
+        w("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+        for b, ph in s["rows"].items():
+            h, sl = ph["healthy"], ph["slow"]
+            w(f"| `{b}` | {h['rps']:.0f} | {ms(h['p50_ms'])} | {ms(h['p99_ms'])} | {100 * h['replica_share']:.1f} % | "
+              f"{sl['rps']:.0f} | {ms(sl['p50_ms'])} | {ms(sl['p99_ms'])} | **{100 * sl['replica_share']:.1f} %** | "
+              f"{sl['p99_ms'] / h['p99_ms']:.2f}× |")
+        w("")
+
+    if "4" in sc:
+        s = sc["4"]
+        w("## 4. Data scale: one worker\n")
+        w(f"Files from `bench/gen-data.py` (seed 42: \"First Last\" names over every letter of the group, "
+          f"3000 locations, years 1900–2025). Worker with `-Xmx{s['xmx']}`. *load*: the worker's own "
+          "\"Loaded N records … in X ms\" log line; *ready*: process start to `/q/health/ready` = 200; "
+          "*heap*: used heap after two `jcmd GC.run`, per record after subtracting the same worker "
+          f"with the shipped 8-record file ({s['baseline_heap_mb']:.1f} MiB, ready in "
+          f"{s['baseline_ready_s']:.2f} s). Lookups: 1 connection, rotating over 2000 queries that exist "
+          "(a location matches about records/3000 records, location+year about records/378 000).\n")
+        w("| records | file MB | load s | ready s | heap MiB | heap B/record | name p50 ms | name p99 ms | "
+          "name req/s | location p50 ms | location p99 ms | location+year p50 ms |")
+        w("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+        for r in s["rows"]:
+            load = "–" if r["load_ms"] is None else f"{r['load_ms'] / 1000:.2f}"
+            w(f"| {r['records']:,} | {r['file_mb']:.0f} | {load} | {r['ready_s']:.2f} | {r['heap_mb']:.0f} | "
+              f"{r['bytes_per_record']:.0f} | {ms(r['name']['p50_ms'])} | {ms(r['name']['p99_ms'])} | "
+              f"{r['name']['rps']:.0f} | {ms(r['location']['p50_ms'])} | {ms(r['location']['p99_ms'])} | "
+              f"{ms(r['location_year']['p50_ms'])} |")
+        w("")
+
+    if "5" in sc:
+        s = sc["5"]
+        w("## 5. Start-up (JVM)\n")
+        w("Time from spawning `java -jar …` to the first 200 from `/q/health/ready` (polled every 10 ms); "
+          "for the worker that includes loading the shipped data and registering at a running master. "
+          "RSS (`ps -o rss`) right after ready. Quarkus' own \"started in\" figure for comparison. "
+          "Native-image figures come from the native CI workflow.\n")
+        w("| service | runs | ready s (median) | ready s (min) | Quarkus \"started in\" s (median) | RSS MiB (median) |")
+        w("|---|---:|---:|---:|---:|---:|")
+        for k in ("master", "worker"):
+            x = s[k]
+            qs = sorted(r["quarkus_started_s"] for r in x["runs"] if r["quarkus_started_s"] is not None)
+            w(f"| {k} | {len(x['runs'])} | {x['ready_s_median']:.2f} | {x['ready_s_min']:.2f} | "
+              f"{f(qs[len(qs) // 2]) if qs else '–'} | {x['rss_mb_median']:.0f} |")
+        w("")
+
+    w("## Chart\n")
+    w("![headline figures](results.png)\n")
+    return "\n".join(out)
+
+
+def q(s):
+    return '"' + s.replace('"', "'") + '"'
+
+
+def chart(out_dir, res):
+    """results.png with gnuplot: one panel per headline figure."""
+    if not shutil.which("gnuplot"):
+        print("report: gnuplot not found, no chart", file=sys.stderr)
+        return False
+    sc = res["scenarios"]
+    work = os.path.join(out_dir, "work", "chart")
+    os.makedirs(work, exist_ok=True)
+    panels = []
+
+    def dat(name, rows):
+        path = os.path.join(work, name)
+        with open(path, "w") as fh:
+            for row in rows:
+                fh.write(" ".join(q(c) if isinstance(c, str) else f"{c:.6g}" for c in row) + "\n")
+        return path
+
+    common = ("set style data histograms\nset style histogram clustered gap 1\n"
+              "set style fill solid 0.85 border -1\nset boxwidth 0.9\nset grid ytics\nset yrange [0:*]\n"
+              "set key top left\nset xtics nomirror\nset offsets 0,0,graph 0.12,0\n")
+    if "1" in sc:
+        rows = sc["1"]["rows"]
+        order = [("direct", "direct"), ("haproxy", "HAProxy"), ("master", "master")]
+        p = dat("s1.dat", [(lbl, rows[k]["rps"], rows[k]["p50_ms"], rows[k]["p99_ms"]) for k, lbl in order])
+        panels.append(common + "set title '1. Name queries: throughput (16 conns)'\nset ylabel 'req/s'\n"
+                      "unset key\nset yrange [0:*]\n"
+                      f"plot '{p}' using 2:xtic(1) lc rgb '#4e79a7', "
+                      f"'' using 0:2:(sprintf('%.0f',$2)) with labels offset 0,0.8 notitle\n")
+        panels.append(common + "set title '1. Name queries: latency'\nset ylabel 'ms'\nset key top left\n"
+                      f"plot '{p}' using 3:xtic(1) title 'p50' lc rgb '#59a14f', '' using 4 title 'p99' "
+                      "lc rgb '#e15759', "
+                      f"'' using ($0-1.0/6):3:(sprintf('%.2f',$3)) with labels offset 0,0.8 notitle, "
+                      f"'' using ($0+1.0/6):4:(sprintf('%.2f',$4)) with labels offset 0,0.8 notitle\n")
+    if "2" in sc:
+        rows = sc["2"]["rows"]
+        p = dat("s2.dat", [("am direct (20ms)", rows["slow"]["p50_ms"]), ("nz direct (0)", rows["fast"]["p50_ms"]),
+                           ("master scatter", rows["master"]["p50_ms"])])
+        panels.append(common + "set title '2. Location queries: p50'\nset ylabel 'ms'\nunset key\n"
+                      f"plot '{p}' using 2:xtic(1) lc rgb '#f28e2b', "
+                      f"'' using 0:2:(sprintf('%.2f',$2)) with labels offset 0,0.8 notitle\n")
+    if "3" in sc:
+        rows = sc["3"]["rows"]
+        p = dat("s3.dat", [(b, 100 * v["slow"]["replica_share"], v["healthy"]["p99_ms"], v["slow"]["p99_ms"])
+                           for b, v in rows.items()])
+        panels.append(common + "set title '3. Share of the 10x-slow replica (target <= 5 %)'\n"
+                      "set ylabel '% of group am requests'\nunset key\nset yrange [0:*]\n"
+                      "set arrow 1 from graph 0, first 5 to graph 1, first 5 nohead dt 2 lc rgb 'red'\n"
+                      f"plot '{p}' using 2:xtic(1) lc rgb '#76b7b2', "
+                      f"'' using 0:2:(sprintf('%.1f',$2)) with labels offset 0,0.8 notitle\n"
+                      "unset arrow 1\n")
+        panels.append(common + "set title '3. p99 healthy vs one slow replica'\nset ylabel 'ms'\n"
+                      f"plot '{p}' using 3:xtic(1) title 'healthy' lc rgb '#59a14f', '' using 4 title "
+                      "'one replica 10x slow' lc rgb '#e15759', "
+                      f"'' using ($0-1.0/6):3:(sprintf('%.1f',$3)) with labels offset 0,0.8 notitle, "
+                      f"'' using ($0+1.0/6):4:(sprintf('%.1f',$4)) with labels offset 0,0.8 notitle\n")
+    if "4" in sc:
+        rows = sc["4"]["rows"]
+
+        def size(n):
+            return f"{n // 1_000_000}M" if n >= 1_000_000 else f"{n // 1000}k"
+
+        p = dat("s4.dat", [(size(r["records"]), (r["load_ms"] or 0) / 1000, r["bytes_per_record"],
+                            1000 * r["name"]["p50_ms"]) for r in rows])
+        panels.append(common + "set title '4. Data scale (one worker)'\nset ylabel 'load s'\n"
+                      "set y2label 'heap bytes/record'\nset y2tics\n"
+                      f"set y2range [0:{1.2 * max([1] + [r['bytes_per_record'] for r in rows]):.0f}]\nset key top left\n"
+                      f"plot '{p}' using 2:xtic(1) title 'load time (s)' lc rgb '#4e79a7', "
+                      f"'' using 0:3 axes x1y2 with linespoints lw 2 pt 7 lc rgb '#e15759' title 'heap B/record', "
+                      f"'' using 0:3:(sprintf('%.0f B',$3)) axes x1y2 with labels offset 0,1 notitle, "
+                      f"'' using 0:2:(sprintf('%.2f s',$2)) with labels offset 0,-0.8 notitle\n"
+                      "unset y2tics\nunset y2label\n")
+        p2 = dat("s4b.dat", [(size(r["records"]), r["name"]["p50_ms"], r["location"]["p50_ms"],
+                              r["location_year"]["p50_ms"]) for r in rows])
+        panels.append(common + "set title '4. Lookup p50 at the worker, 1 conn (target: name <= 0.2 ms)'\n"
+                      "set ylabel 'ms'\nset logscale y\nset yrange [0.01:*]\n"
+                      "set arrow 2 from graph 0, first 0.2 to graph 1, first 0.2 nohead dt 2 lc rgb 'red'\n"
+                      f"plot '{p2}' using 2:xtic(1) title 'name' lc rgb '#4e79a7', '' using 3 title 'location' "
+                      "lc rgb '#f28e2b', '' using 4 title 'location+year' lc rgb '#59a14f'\n"
+                      "unset arrow 2\nunset logscale y\n")
+    if "5" in sc:
+        s = sc["5"]
+        p = dat("s5.dat", [("master", s["master"]["ready_s_median"], s["master"]["rss_mb_median"]),
+                           ("worker", s["worker"]["ready_s_median"], s["worker"]["rss_mb_median"])])
+        panels.append(common + "set title '5. JVM start-up (median), target ready <= 1 s'\n"
+                      "set ylabel 'ready s'\nset y2label 'RSS MiB'\nset y2tics\n"
+                      f"set y2range [0:{1.2 * max(s['master']['rss_mb_median'], s['worker']['rss_mb_median']):.0f}]\n"
+                      f"plot '{p}' using 2:xtic(1) title 'ready (s)' lc rgb '#b07aa1', "
+                      f"'' using 3 axes x1y2 title 'RSS (MiB)' lc rgb '#9c755f', "
+                      f"'' using ($0-1.0/6):2:(sprintf('%.2f s',$2)) with labels offset 0,0.8 notitle, "
+                      f"'' using ($0+1.0/6):3:(sprintf('%.0f MiB',$3)) axes x1y2 with labels offset 0,0.8 notitle\n"
+                      "unset y2tics\nunset y2label\n")
+    if not panels:
+        return False
+    cols = 3 if len(panels) > 4 else 2 if len(panels) > 1 else 1
+    nrows = (len(panels) + cols - 1) // cols
+    meta = res["meta"]
+    title = (f"master-worker benchmarks, {meta['date']}, commit {meta['commit']}, {meta['nproc']} CPUs"
+             + (" (SMOKE RUN)" if meta.get("smoke") else ""))
+    script = (f"set terminal pngcairo size {560 * cols},{420 * nrows} font 'DejaVu Sans,10'\n"
+              f"set output '{os.path.join(out_dir, 'results.png')}'\n"
+              f"set multiplot layout {nrows},{cols} title {q(title)} font ',13'\n"
+              + "\n".join("reset\n" + pnl for pnl in panels) + "unset multiplot\n")
+    gp = os.path.join(work, "results.gp")
+    with open(gp, "w") as fh:
+        fh.write(script)
+    r = subprocess.run(["gnuplot", gp], capture_output=True, text=True)
+    if r.returncode != 0:
+        print("report: gnuplot failed:\n" + r.stderr, file=sys.stderr)
+        return False
+    return True
+
+
+def write(out_dir, res):
+    with open(os.path.join(out_dir, "RESULTS.md"), "w") as fh:
+        fh.write(markdown(res))
+    ok = chart(out_dir, res)
+    print(f"report: wrote {os.path.join(out_dir, 'RESULTS.md')}" + (" and results.png" if ok else ""))
+    return ok
+
+
+if __name__ == "__main__":
+    d = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(os.path.abspath(__file__))
+    with open(os.path.join(d, "results.json")) as fh:
+        sys.exit(0 if write(d, json.load(fh)) else 1)

@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Benchmarks of the master-worker system: router overhead against a direct call and HAProxy,
+# parallel scatter, balancer quality, data scale and start-up, all on this machine over loopback.
+#
+# Usage: bench/run.sh [--duration SECONDS] [--scenarios 1,2,3,4,5] [--smoke] [--out DIR]
+#   --duration S   length of each measured run (default 20; a warm-up of min(10, S/2) s precedes it)
+#   --scenarios L  comma-separated subset of 1..5 (default all):
+#                  1 router overhead, 2 scatter, 3 balancers, 4 data scale, 5 start-up
+#   --smoke        every scenario for ~2 s with tiny data (CI): fails only if something broke,
+#                  never on a missed performance target; writes to target/bench-smoke/
+#   --out DIR      where RESULTS.md, results.png and results.json go (default bench/)
+#
+# Needs the packaged services (built here with ./mvnw -DskipTests package if missing), Java 17+,
+# python3, wrk, haproxy and gnuplot (installed with apt-get when missing and possible).
+# Generated data files are cached in target/bench-data/. Logs: <out>/work/logs/.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+usage() { sed -n '2,15s/^# \{0,1\}//p' "$0"; }
+fail() { echo "bench: $*" >&2; exit 2; }
+
+duration=20
+scenarios=1,2,3,4,5
+smoke=0
+out=""
+while (($#)); do
+  case "$1" in
+    --duration) [[ $# -ge 2 && "$2" =~ ^[0-9]+$ && "$2" -ge 1 ]] || fail "--duration needs a number of seconds ≥ 1"
+                duration=$2; shift 2 ;;
+    --duration=*) duration=${1#*=}; [[ "$duration" =~ ^[0-9]+$ && "$duration" -ge 1 ]] || fail "bad --duration"; shift ;;
+    --scenarios) [[ $# -ge 2 ]] || fail "--scenarios needs a list like 1,3"; scenarios=$2; shift 2 ;;
+    --scenarios=*) scenarios=${1#*=}; shift ;;
+    --smoke) smoke=1; shift ;;
+    --out) [[ $# -ge 2 ]] || fail "--out needs a directory"; out=$2; shift 2 ;;
+    --out=*) out=${1#*=}; shift ;;
+    -h | --help) usage; exit 0 ;;
+    *) fail "unknown option: $1 (see --help)" ;;
+  esac
+done
+[[ "$scenarios" =~ ^[1-5](,[1-5])*$ ]] || fail "--scenarios: expected a comma-separated list of 1..5, got '$scenarios'"
+if [[ -z "$out" ]]; then
+  if ((smoke)); then out=target/bench-smoke; else out=bench; fi
+fi
+mkdir -p "$out"
+
+# --- tools (idempotent; CI starts from a fresh machine) ----------------------------------------
+need=()
+command -v wrk >/dev/null 2>&1 || need+=(wrk)
+command -v haproxy >/dev/null 2>&1 || need+=(haproxy)
+command -v gnuplot >/dev/null 2>&1 || need+=(gnuplot-nox)
+command -v python3 >/dev/null 2>&1 || need+=(python3)
+command -v curl >/dev/null 2>&1 || need+=(curl)
+if ((${#need[@]})); then
+  echo "bench: installing ${need[*]}"
+  sudo=()
+  [[ $(id -u) -eq 0 ]] || sudo=(sudo)
+  command -v apt-get >/dev/null 2>&1 || fail "missing ${need[*]} and no apt-get to install them"
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+command -v java >/dev/null 2>&1 || fail "java not found: install a JDK 17 or newer"
+command -v jcmd >/dev/null 2>&1 || fail "jcmd not found: scenario 4 needs a full JDK, not a JRE"
+
+# --- packaged services -------------------------------------------------------------------------
+if [[ ! -f master/target/quarkus-app/quarkus-run.jar || ! -f worker/target/quarkus-app/quarkus-run.jar ]]; then
+  echo "bench: packaged services missing, building them"
+  ./mvnw -B -ntp -q -DskipTests package -pl master,worker -am
+fi
+
+# --- run; whatever happens, nothing we started outlives us ------------------------------------
+pidfile="$out/work/pids"
+cleanup() {
+  local pid
+  if [[ -f "$pidfile" ]]; then
+    while read -r pid; do
+      [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null && kill -TERM -- "-$pid" 2>/dev/null || true
+    done <"$pidfile"
+    sleep 1
+    while read -r pid; do
+      [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null && kill -KILL -- "-$pid" 2>/dev/null || true
+    done <"$pidfile"
+  fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+args=(--duration "$duration" --scenarios "$scenarios" --out "$out")
+((smoke)) && args+=(--smoke)
+start=$SECONDS
+python3 bench/bench.py "${args[@]}"
+echo "bench: done in $((SECONDS - start)) s; results in $out/RESULTS.md and $out/results.png"
