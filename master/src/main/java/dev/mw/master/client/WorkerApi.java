@@ -1,25 +1,16 @@
 package dev.mw.master.client;
 
 import io.smallrye.mutiny.Uni;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.MediaType;
 
-/** The worker's query API, called without blocking a thread (Quarkus REST Client, reactive). */
-@Path("/api")
+/** A worker's query API, {@code GET /api/records}, called without blocking a thread. */
 public interface WorkerApi extends AutoCloseable {
 
-    /** Null filters are left out of the query string; the request id is passed on for the workers' logs. */
-    @GET
-    @Path("/records")
-    @Produces(MediaType.APPLICATION_JSON)
-    Uni<WorkerAnswer> records(@HeaderParam("X-Request-Id") String requestId,
-                              @QueryParam("name") String name,
-                              @QueryParam("location") String location,
-                              @QueryParam("year") Integer year);
+    /**
+     * Null filters are left out of the query string; the request id is passed on in
+     * {@code X-Request-Id} for the workers' logs. Fails with {@link WorkerCallException} when the
+     * worker answers anything but 200 with a body the master accepts.
+     */
+    Uni<WorkerAnswer> records(String requestId, String name, String location, Integer year);
 
     @Override
     void close();

@@ -1,6 +1,6 @@
 package dev.mw.master.query;
 
-import jakarta.ws.rs.WebApplicationException;
+import dev.mw.master.client.WorkerCallException;
 import java.net.ConnectException;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
@@ -40,14 +40,11 @@ final class CallErrors {
                     || t.getClass().getSimpleName().contains("Timeout")) {
                 return "timed out after " + timeout.toMillis() + " ms";
             }
-            if (t.getClass().getSimpleName().equals("AnswerTooLargeException")) {
+            if (t instanceof WorkerCallException) {
                 return t.getMessage();
             }
             if (t instanceof ConnectException) {
                 return "unreachable (" + t.getMessage() + ")";
-            }
-            if (t instanceof WebApplicationException web) {
-                return "answered HTTP " + web.getResponse().getStatus();
             }
         }
         Throwable root = failure;

@@ -6,7 +6,6 @@ import dev.mw.master.registry.WorkerInstance;
 import dev.mw.master.registry.WorkerRegistry;
 import dev.mw.master.time.Ticker;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -45,6 +44,7 @@ public class GroupCaller {
     private final Duration queryTimeout;
     private final HedgePolicy hedge;
     private final MeterRegistry meters;
+    private final CallTimers callTimers;
     private final Map<String, RetryBudget> budgets = new ConcurrentHashMap<>();
 
     @Inject
@@ -56,6 +56,7 @@ public class GroupCaller {
         this.balancer = balancer;
         this.ticker = ticker;
         this.meters = meters;
+        this.callTimers = new CallTimers(meters);
         this.workerTimeout = workerTimeout;
         this.queryTimeout = queryTimeout.orElse(workerTimeout.multipliedBy(MAX_ATTEMPTS));
         this.hedge = HedgePolicy.parse(hedgeAfter);
@@ -146,12 +147,7 @@ public class GroupCaller {
         }
 
         private void observe(WorkerInstance instance, Throwable failure, double tookMs, Duration timeout, boolean first) {
-            Timer.builder("mw.master.calls")
-                    .description("calls from the master to worker instances")
-                    .tags("group", group.name(), "worker", instance.id(), "outcome", CallErrors.outcome(failure))
-                    .publishPercentileHistogram()
-                    .register(meters)
-                    .record(Duration.ofNanos((long) (tookMs * 1_000_000)));
+            callTimers.record(group.name(), instance.id(), CallErrors.outcome(failure), tookMs);
             if (failure == null) {
                 instance.load().callEnded(tookMs);
                 instance.outliers().success();

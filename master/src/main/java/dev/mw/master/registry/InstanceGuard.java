@@ -73,6 +73,9 @@ public final class InstanceGuard {
     private TypedGuard<Uni<WorkerAnswer>> build() {
         return TypedGuard.create(new TypeLiteral<Uni<WorkerAnswer>>() { })
                 .withDescription(description)
+                // the guarded call is non-blocking: off an event loop (a retry after a timeout), run it
+                // on the calling thread instead of handing it to a worker thread
+                .withThreadOffload(false)
                 .withCircuitBreaker()
                     .requestVolumeThreshold(policy.window())
                     .failureRatio(policy.failureRatio())

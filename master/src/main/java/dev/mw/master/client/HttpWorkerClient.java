@@ -1,0 +1,168 @@
+package dev.mw.master.client;
+
+import com.fasterxml.jackson.databind.ObjectReader;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.UniEmitter;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One worker instance's {@code GET /api/records} over a pooled Vert.x HTTP client. Reads the body
+ * with a cap ({@code mw.max-answer-size}: by Content-Length before reading, by counting while
+ * reading when chunked), so a misbehaving worker costs a failed call, not the master's heap. A
+ * call cancelled before its answer (deadline, lost hedge) resets its request, which closes the
+ * connection instead of leaving it waiting on a hung worker.
+ */
+final class HttpWorkerClient implements WorkerApi {
+
+    private final HttpClient http;
+    private final String pathPrefix;
+    private final ObjectReader answerReader;
+    private final long maxBytes;
+
+    HttpWorkerClient(HttpClient http, String pathPrefix, ObjectReader answerReader, long maxBytes) {
+        this.http = http;
+        this.pathPrefix = pathPrefix;
+        this.answerReader = answerReader;
+        this.maxBytes = maxBytes;
+    }
+
+    @Override
+    public Uni<WorkerAnswer> records(String requestId, String name, String location, Integer year) {
+        RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setURI(uri(name, location, year))
+                .setFollowRedirects(false); // a worker that redirects is misbehaving, not telling us where to go
+        options.addHeader(HttpHeaders.ACCEPT, "application/json");
+        if (requestId != null) {
+            options.addHeader("X-Request-Id", requestId);
+        }
+        return Uni.createFrom().emitter(emitter -> new Call(emitter).send(options));
+    }
+
+    /** One call: its emitter, its request once opened, and whether it ended or was cancelled. */
+    private final class Call {
+
+        private final UniEmitter<? super WorkerAnswer> emitter;
+        private final AtomicBoolean ended = new AtomicBoolean();
+        private volatile HttpClientRequest request;
+
+        Call(UniEmitter<? super WorkerAnswer> emitter) {
+            this.emitter = emitter;
+            // termination without our own ending is a cancellation: give the connection up
+            emitter.onTermination(() -> {
+                if (ended.compareAndSet(false, true) && request != null) {
+                    request.reset();
+                }
+            });
+        }
+
+        void send(RequestOptions options) {
+            http.request(options).onComplete(opened -> {
+                if (opened.failed()) {
+                    fail(opened.cause());
+                    return;
+                }
+                request = opened.result();
+                if (ended.get()) {
+                    request.reset(); // cancelled while the connection was being opened
+                    return;
+                }
+                request.send().onComplete(response -> {
+                    if (response.failed()) {
+                        fail(response.cause());
+                    } else {
+                        read(response.result());
+                    }
+                });
+            });
+        }
+
+        private void read(HttpClientResponse response) {
+            long length = parseLength(response.getHeader(HttpHeaders.CONTENT_LENGTH));
+            if (length > maxBytes) {
+                fail(WorkerCallException.tooLarge(length, maxBytes));
+                request.reset();
+                return;
+            }
+            Buffer body = Buffer.buffer(length < 0 ? 1024 : (int) length);
+            response.exceptionHandler(this::fail);
+            response.handler(chunk -> {
+                if (body.length() + chunk.length() > maxBytes) {
+                    response.handler(null);
+                    fail(WorkerCallException.tooLarge(-1, maxBytes));
+                    request.reset();
+                } else {
+                    body.appendBuffer(chunk);
+                }
+            });
+            response.endHandler(end -> {
+                if (response.statusCode() != 200) {
+                    fail(WorkerCallException.status(response.statusCode()));
+                    return;
+                }
+                WorkerAnswer answer;
+                try {
+                    answer = answerReader.readValue(body.getBytes());
+                } catch (IOException | RuntimeException e) {
+                    fail(WorkerCallException.unreadable(e));
+                    return;
+                }
+                if (ended.compareAndSet(false, true)) {
+                    emitter.complete(answer);
+                }
+            });
+        }
+
+        private void fail(Throwable failure) {
+            if (ended.compareAndSet(false, true)) {
+                emitter.fail(failure);
+            }
+        }
+    }
+
+    private String uri(String name, String location, Integer year) {
+        StringBuilder uri = new StringBuilder(pathPrefix).append("/api/records");
+        char separator = '?';
+        if (name != null) {
+            uri.append(separator).append("name=").append(encode(name));
+            separator = '&';
+        }
+        if (location != null) {
+            uri.append(separator).append("location=").append(encode(location));
+            separator = '&';
+        }
+        if (year != null) {
+            uri.append(separator).append("year=").append(year);
+        }
+        return uri.toString();
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** The Content-Length, or -1 when absent or not a number (then the count while reading decides). */
+    private static long parseLength(String value) {
+        if (value == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    @Override
+    public void close() {
+        http.close();
+    }
+}

@@ -1,0 +1,65 @@
+package dev.mw.master.client;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.PoolOptions;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Makes one {@link HttpWorkerClient} per worker instance on Quarkus' own Vert.x: a pooled
+ * keep-alive HTTP/1.1 client that follows no redirects.
+ *
+ * <p>Why not the Quarkus REST Client: the master makes one call per query, so the client is on
+ * the hot path, and the REST Client's per-call machinery (request context switch, context
+ * propagation, provider chains) cost about 60 µs of CPU per call, a third of the master's whole
+ * budget ({@code bench/RESULTS.md}, scenario 1). The Vert.x client it is built on does the same
+ * call for a fraction of that.
+ */
+@ApplicationScoped
+public class HttpWorkerClients implements WorkerClientFactory {
+
+    /** Matches the per-instance bulkhead's order of magnitude: more calls than this wait for a connection. */
+    static final int CONNECTIONS_PER_INSTANCE = 128;
+
+    private final Vertx vertx;
+    private final ObjectReader answerReader;
+    private final Duration timeout;
+    private final long maxAnswerBytes;
+
+    HttpWorkerClients(Vertx vertx, ObjectMapper mapper,
+                      @ConfigProperty(name = "mw.worker-timeout", defaultValue = "2s") Duration timeout,
+                      @ConfigProperty(name = "mw.max-answer-size", defaultValue = "16M") MemorySize maxAnswer) {
+        this.vertx = vertx;
+        this.answerReader = mapper.readerFor(WorkerAnswer.class);
+        this.timeout = timeout;
+        this.maxAnswerBytes = maxAnswer.asLongValue();
+    }
+
+    @Override
+    public WorkerApi create(URI baseUri) {
+        HttpClientOptions options = new HttpClientOptions()
+                .setDefaultHost(baseUri.getHost())
+                .setDefaultPort(port(baseUri))
+                .setSsl("https".equalsIgnoreCase(baseUri.getScheme()))
+                .setKeepAlive(true)
+                .setConnectTimeout((int) timeout.toMillis());
+        HttpClient http = vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(CONNECTIONS_PER_INSTANCE));
+        return new HttpWorkerClient(http, pathPrefix(baseUri), answerReader, maxAnswerBytes);
+    }
+
+    private static int port(URI uri) {
+        return uri.getPort() > 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+    }
+
+    private static String pathPrefix(URI uri) {
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+        return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    }
+}
