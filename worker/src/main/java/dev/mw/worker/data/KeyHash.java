@@ -14,8 +14,37 @@ final class KeyHash {
         return mix(matchKey.hashCode());
     }
 
+    /**
+     * {@code of(MatchKey.of(text))} without building the key: for ASCII text (nearly every
+     * record) the lower-cased, trimmed hash is computed in place, which saves two strings per
+     * record and index while a file loads.
+     */
+    static int ofText(String text) {
+        int from = 0;
+        int to = text.length();
+        while (from < to && Character.isWhitespace(text.charAt(from))) {
+            from++;
+        }
+        while (to > from && Character.isWhitespace(text.charAt(to - 1))) {
+            to--;
+        }
+        int h = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                return of(MatchKey.of(text)); // outside ASCII, lower-casing may change the length
+            }
+            h = 31 * h + (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+        }
+        return mix(h);
+    }
+
     static int of(String matchKey, int year) {
-        return mix(of(matchKey) ^ year);
+        return withYear(of(matchKey), year);
+    }
+
+    static int withYear(int keyHash, int year) {
+        return mix(keyHash ^ year);
     }
 
     static int mix(int h) {

@@ -25,17 +25,20 @@ final class RecordFields {
     private String location;
     private Integer year;
 
-    private final StringPool strings;
+    private final StringPool names;
+    private final StringPool locations;
 
-    private RecordFields(StringPool strings) {
-        this.strings = strings;
+    private RecordFields(StringPool names, StringPool locations) {
+        this.names = names;
+        this.locations = locations;
     }
 
-    static PersonRecord read(JsonParser parser, StringPool strings) throws IOException, InvalidRecord {
+    static PersonRecord read(JsonParser parser, StringPool names, StringPool locations)
+            throws IOException, InvalidRecord {
         if (parser.currentToken() != JsonToken.START_OBJECT) {
             throw new InvalidRecord("expected an object, found " + JsonValues.describe(parser));
         }
-        RecordFields fields = new RecordFields(strings);
+        RecordFields fields = new RecordFields(names, locations);
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
             parser.nextToken();
@@ -47,8 +50,8 @@ final class RecordFields {
     private void accept(String field, JsonParser parser) throws IOException, InvalidRecord {
         switch (field) {
             case "record_id" -> recordId = once(field, recordId, readRecordId(parser));
-            case "name" -> name = once(field, name, strings.share(readText(field, parser)));
-            case "location" -> location = once(field, location, strings.share(readText(field, parser)));
+            case "name" -> name = once(field, name, names.share(readText(field, parser)));
+            case "location" -> location = once(field, location, locations.share(readText(field, parser)));
             case "year" -> year = once(field, year, readYear(parser));
             default -> parser.skipChildren();
         }
