@@ -5,6 +5,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -22,9 +23,18 @@ public class RequestIds {
         router.route().order(Integer.MIN_VALUE).handler(this::assign);
     }
 
+    /**
+     * A random id in UUID form. Not {@code UUID.randomUUID()}: an id to correlate log lines needs
+     * no SecureRandom, whose lock and reads showed in the master's profile at high request rates.
+     */
+    static String newId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return new UUID(random.nextLong(), random.nextLong()).toString();
+    }
+
     private void assign(RoutingContext context) {
         String given = context.request().getHeader(HEADER);
-        String id = given != null && SAFE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        String id = given != null && SAFE.matcher(given).matches() ? given : newId();
         context.request().headers().set(HEADER, id);
         context.response().putHeader(HEADER, id);
         context.next();
