@@ -77,8 +77,8 @@ def markdown(res):
           "injected delay. *direct* asks worker-am-0 itself, so the first three rows all use names of "
           "group am only (the same list for all three); the last two use names of both groups, "
           "alternating. CPU columns: CPU time of the process per request during the run.\n")
-        w("| path | req/s | p50 ms | p90 ms | p99 ms | errors | router CPU µs/req | worker-am CPU µs/req |")
-        w("|---|---:|---:|---:|---:|---:|---:|---:|")
+        w("| path | req/s | p50 ms | p90 ms | p99 ms | errors | router CPU µs/req | worker-am CPU µs/req | warm-up s |")
+        w("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
         names = {"direct": ("direct to the worker", None, "worker-am-0"),
                  "haproxy": ("HAProxy → worker", "haproxy", "worker-am-0"),
                  "master": ("master → worker", "master", "worker-am-0"),
@@ -87,7 +87,8 @@ def markdown(res):
         for k, (label, router, worker) in names.items():
             r = s["rows"][k]
             w(f"| {label} | {r['rps']:.0f} | {ms(r['p50_ms'])} | {ms(r['p90_ms'])} | {ms(r['p99_ms'])} | "
-              f"{r['errors']} | {cpu(r, router) if router else '–'} | {cpu(r, worker) if worker else '–'} |")
+              f"{r['errors']} | {cpu(r, router) if router else '–'} | {cpu(r, worker) if worker else '–'} | "
+              f"{r.get('warmup_s', '–')} |")
         x = s["ratios"]
         w(f"\nmaster / HAProxy throughput: **{x['rps_master_over_haproxy']:.2f}×** (both groups: "
           f"{x['rps_master_over_haproxy_both']:.2f}×); master / direct: **{x['rps_master_over_direct']:.2f}×**; "
@@ -101,12 +102,14 @@ def markdown(res):
           f"{s['conns']} connections, {s['records_per_group']} records per group; group am's worker "
           f"answers after `mw.fault.delay={s['delay_slow']}`, group nz's at once. Parallel scatter: the "
           "master's p50 ≈ the slow group's; sequential would add the fast group's on top.\n")
-        w("| path | req/s | p50 ms | p90 ms | p99 ms | errors |\n|---|---:|---:|---:|---:|---:|")
-        for k, label in (("slow", "slow group am, direct"), ("fast", "fast group nz, direct"),
-                         ("master", "master, scatter to both")):
+        w("| path | req/s | p50 ms | p90 ms | p99 ms | errors | CPU µs/req of the answering process | warm-up s |")
+        w("|---|---:|---:|---:|---:|---:|---:|---:|")
+        for k, label, proc in (("slow", "slow group am, direct", "worker-am-0"),
+                               ("fast", "fast group nz, direct", "worker-nz-0"),
+                               ("master", "master, scatter to both", "master")):
             r = s["rows"][k]
             w(f"| {label} | {r['rps']:.0f} | {ms(r['p50_ms'])} | {ms(r['p90_ms'])} | {ms(r['p99_ms'])} | "
-              f"{r['errors']} |")
+              f"{r['errors']} | {cpu(r, proc)} | {r.get('warmup_s', '–')} |")
         m, sl, fa = s["rows"]["master"], s["rows"]["slow"], s["rows"]["fast"]
         w(f"\nmaster p50 − slow group p50: **{m['p50_ms'] - sl['p50_ms']:+.2f} ms** (sequential would be about "
           f"+{fa['p50_ms']:.2f} ms).\n")
@@ -204,11 +207,21 @@ def chart(out_dir, res):
                       "unset key\nset yrange [0:*]\n"
                       f"plot '{p}' using 2:xtic(1) lc rgb '#4e79a7', "
                       f"'' using 0:2:(sprintf('%.0f',$2)) with labels offset 0,0.8 notitle\n")
-        panels.append(common + "set title '1. Name queries: latency'\nset ylabel 'ms'\nset key top left\n"
+        panels.append(common + "set title '1. Name queries: latency (log scale)'\nset ylabel 'ms'\nset key top left\n"
+                      "set logscale y\nset yrange [0.1:*]\n"
                       f"plot '{p}' using 3:xtic(1) title 'p50' lc rgb '#59a14f', '' using 4 title 'p99' "
                       "lc rgb '#e15759', "
                       f"'' using ($0-1.0/6):3:(sprintf('%.2f',$3)) with labels offset 0,0.8 notitle, "
-                      f"'' using ($0+1.0/6):4:(sprintf('%.2f',$4)) with labels offset 0,0.8 notitle\n")
+                      f"'' using ($0+1.0/6):4:(sprintf('%.2f',$4)) with labels offset 0,0.8 notitle\n"
+                      "unset logscale y\n")
+        cpu_rows = [("worker (direct)", rows["direct"].get("cpu_us_per_req", {}).get("worker-am-0", 0)),
+                    ("HAProxy", rows["haproxy"].get("cpu_us_per_req", {}).get("haproxy", 0)),
+                    ("master", rows["master"].get("cpu_us_per_req", {}).get("master", 0))]
+        p3 = dat("s1cpu.dat", cpu_rows)
+        panels.append(common + "set title '1. CPU time per name query, by process'\nset ylabel 'µs CPU / request'\n"
+                      "unset key\n"
+                      f"plot '{p3}' using 2:xtic(1) lc rgb '#9c755f', "
+                      f"'' using 0:2:(sprintf('%.0f µs',$2)) with labels offset 0,0.8 notitle\n")
     if "2" in sc:
         rows = sc["2"]["rows"]
         p = dat("s2.dat", [("am direct (20ms)", rows["slow"]["p50_ms"]), ("nz direct (0)", rows["fast"]["p50_ms"]),
@@ -226,11 +239,13 @@ def chart(out_dir, res):
                       f"plot '{p}' using 2:xtic(1) lc rgb '#76b7b2', "
                       f"'' using 0:2:(sprintf('%.1f',$2)) with labels offset 0,0.8 notitle\n"
                       "unset arrow 1\n")
-        panels.append(common + "set title '3. p99 healthy vs one slow replica'\nset ylabel 'ms'\n"
+        panels.append(common + "set title '3. p99 healthy vs one slow replica (log scale)'\nset ylabel 'ms'\n"
+                      "set logscale y\nset yrange [1:*]\n"
                       f"plot '{p}' using 3:xtic(1) title 'healthy' lc rgb '#59a14f', '' using 4 title "
                       "'one replica 10x slow' lc rgb '#e15759', "
                       f"'' using ($0-1.0/6):3:(sprintf('%.1f',$3)) with labels offset 0,0.8 notitle, "
-                      f"'' using ($0+1.0/6):4:(sprintf('%.1f',$4)) with labels offset 0,0.8 notitle\n")
+                      f"'' using ($0+1.0/6):4:(sprintf('%.1f',$4)) with labels offset 0,0.8 notitle\n"
+                      "unset logscale y\n")
     if "4" in sc:
         rows = sc["4"]["rows"]
 
@@ -244,8 +259,8 @@ def chart(out_dir, res):
                       f"set y2range [0:{1.2 * max([1] + [r['bytes_per_record'] for r in rows]):.0f}]\nset key top left\n"
                       f"plot '{p}' using 2:xtic(1) title 'load time (s)' lc rgb '#4e79a7', "
                       f"'' using 0:3 axes x1y2 with linespoints lw 2 pt 7 lc rgb '#e15759' title 'heap B/record', "
-                      f"'' using 0:3:(sprintf('%.0f B',$3)) axes x1y2 with labels offset 0,1 notitle, "
-                      f"'' using 0:2:(sprintf('%.2f s',$2)) with labels offset 0,-0.8 notitle\n"
+                      f"'' using 0:3:(sprintf('%.0f B',$3)) axes x1y2 with labels offset 0,-1.1 notitle, "
+                      f"'' using 0:2:(sprintf('%.2f s',$2)) with labels offset 0,0.8 notitle\n"
                       "unset y2tics\nunset y2label\n")
         p2 = dat("s4b.dat", [(size(r["records"]), r["name"]["p50_ms"], r["location"]["p50_ms"],
                               r["location_year"]["p50_ms"]) for r in rows])
