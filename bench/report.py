@@ -54,8 +54,8 @@ def markdown(res):
     w("")
     w("Tuning applied to every service (what a user would do for a benchmark or a high request "
       "rate): `-Dquarkus.http.access-log.enabled=false` (no log line per request); otherwise "
-      "defaults: default JVM heap and GC (G1), default Vert.x event loops (2 × CPUs), default REST "
-      "client pool. HAProxy: `bench/haproxy.cfg.template`, no request log.\n")
+      "defaults: default JVM heap and GC (G1), default Vert.x event loops (2 × CPUs), the master's "
+      "pool of 128 connections per worker instance. HAProxy: `bench/haproxy.cfg.template`, no request log.\n")
 
     w("## Targets\n")
     w("| scenario | target | measured | |\n|---|---|---|---|")
