@@ -92,6 +92,18 @@ public final class LoadDriver implements AutoCloseable {
         awaitCompleted(completed.get() + more);
     }
 
+    /** Whether a query started after {@code nanos} was answered for {@code group} by {@code worker}. */
+    public boolean answeredBy(String group, String worker, long nanos) {
+        for (int i = 0; i < samples.length(); i++) {
+            Sample sample = samples.get(i);
+            if (sample != null && sample.startedAfter(nanos)
+                    && sample.answeredBy(group).filter(worker::equals).isPresent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Waits until the run ends by itself (query count or time cap) and returns every sample. */
     public List<Sample> await() {
         try {

@@ -32,6 +32,16 @@ public final class OutlierDetector {
         probing = false;
     }
 
+    /**
+     * The instance registered again: a restarted process, so the failures seen before say nothing
+     * about it. Its ejection count stays, so a replica that keeps crashing is still ejected for
+     * longer each time.
+     */
+    public synchronized void restarted() {
+        consecutiveFailures = 0;
+        probing = false;
+    }
+
     public synchronized void failure() {
         consecutiveFailures++;
         if (!isEjected() && (probing || consecutiveFailures >= policy.threshold())) {

@@ -81,6 +81,7 @@ public class WorkerRegistry {
         boolean[] created = new boolean[1];
         WorkerInstance current = instances.compute(registration.id(), (id, existing) -> {
             if (existing != null && existing.sameAs(registration)) {
+                existing.outliers().restarted(); // a worker registers when it (re)starts
                 return existing;
             }
             replaced[0] = existing;

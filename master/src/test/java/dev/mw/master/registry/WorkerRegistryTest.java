@@ -35,6 +35,22 @@ class WorkerRegistryTest {
     }
 
     @Test
+    void registeringAgainFromTheSameUrlForgetsTheFailuresSeenBefore() {
+        Registration r = new Registration("worker-am-0", "am", "http://10.1.2.3:8081");
+        registry.register(r);
+        WorkerInstance instance = registry.instances("am").get(0);
+        instance.outliers().failure();
+        instance.outliers().failure();
+        assertEquals(InstanceState.SUSPECT, instance.state());
+
+        registry.register(r); // the process restarted on the same address
+
+        assertSame(instance, registry.instances("am").get(0));
+        assertEquals(InstanceState.UP, instance.state());
+        assertEquals(0, instance.outliers().consecutiveFailures());
+    }
+
+    @Test
     void aRenewalWithANewUrlReplacesTheInstanceAndClosesTheOldClient() {
         registry.register(new Registration("w1", "am", "http://10.1.2.3:8081"));
         WorkerInstance old = registry.instances("am").get(0);
