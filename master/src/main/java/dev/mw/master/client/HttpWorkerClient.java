@@ -1,6 +1,5 @@
 package dev.mw.master.client;
 
-import com.fasterxml.jackson.databind.ObjectReader;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
 import io.vertx.core.buffer.Buffer;
@@ -26,10 +25,10 @@ final class HttpWorkerClient implements WorkerApi {
 
     private final HttpClient http;
     private final String pathPrefix;
-    private final ObjectReader answerReader;
+    private final WorkerAnswerReader answerReader;
     private final long maxBytes;
 
-    HttpWorkerClient(HttpClient http, String pathPrefix, ObjectReader answerReader, long maxBytes) {
+    HttpWorkerClient(HttpClient http, String pathPrefix, WorkerAnswerReader answerReader, long maxBytes) {
         this.http = http;
         this.pathPrefix = pathPrefix;
         this.answerReader = answerReader;
@@ -110,7 +109,7 @@ final class HttpWorkerClient implements WorkerApi {
                 }
                 WorkerAnswer answer;
                 try {
-                    answer = answerReader.readValue(body.getBytes());
+                    answer = answerReader.read(body.getBytes());
                 } catch (IOException | RuntimeException e) {
                     fail(WorkerCallException.unreadable(e));
                     return;

@@ -1,7 +1,6 @@
 package dev.mw.master.client;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -29,7 +28,7 @@ public class HttpWorkerClients implements WorkerClientFactory {
     static final int CONNECTIONS_PER_INSTANCE = 128;
 
     private final Vertx vertx;
-    private final ObjectReader answerReader;
+    private final WorkerAnswerReader answerReader;
     private final Duration timeout;
     private final long maxAnswerBytes;
 
@@ -37,7 +36,7 @@ public class HttpWorkerClients implements WorkerClientFactory {
                       @ConfigProperty(name = "mw.worker-timeout", defaultValue = "2s") Duration timeout,
                       @ConfigProperty(name = "mw.max-answer-size", defaultValue = "16M") MemorySize maxAnswer) {
         this.vertx = vertx;
-        this.answerReader = mapper.readerFor(WorkerAnswer.class);
+        this.answerReader = new WorkerAnswerReader(mapper);
         this.timeout = timeout;
         this.maxAnswerBytes = maxAnswer.asLongValue();
     }

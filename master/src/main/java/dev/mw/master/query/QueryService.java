@@ -1,6 +1,6 @@
 package dev.mw.master.query;
 
-import dev.mw.master.client.PersonRecord;
+import dev.mw.master.client.RecordsJson;
 import dev.mw.master.group.GroupSpec;
 import dev.mw.master.group.ShardRouter;
 import dev.mw.master.group.UnroutableNameException;
@@ -8,8 +8,6 @@ import dev.mw.master.problem.ProblemException;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -54,10 +52,7 @@ public class QueryService {
         if (failed.size() == outcomes.size() || (!failed.isEmpty() && !query.allowPartial())) {
             throw unavailable(failed);
         }
-        List<PersonRecord> records = new ArrayList<>();
-        for (ShardOutcome outcome : outcomes) {
-            outcome.records().stream().sorted(Comparator.comparingLong(PersonRecord::recordId)).forEach(records::add);
-        }
+        RecordsJson records = RecordsJson.concat(outcomes.stream().map(ShardOutcome::records).toList());
         List<ShardDetail> details = outcomes.stream().map(ShardOutcome::detail).toList();
         return new QueryAnswer(records, !failed.isEmpty(),
                 new QueryAnswer.Shards(outcomes.size(), outcomes.size() - failed.size(), failed.size(), details));

@@ -1,0 +1,151 @@
+package dev.mw.master.client;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Objects;
+
+/**
+ * Reads a worker's {@code {"group", "worker", "records": [...]}} with one pass of a streaming
+ * parser. When every record is exactly {@code record_id, name, location, year} with the right
+ * types and the ids ascend, the array's text is kept as it is ({@link RecordsJson}); otherwise the
+ * records are bound, sorted by id and written out again, as the master always did before.
+ * Anything that is not JSON, or not that shape, is an {@link IOException}.
+ */
+public final class WorkerAnswerReader {
+
+    private static final int RECORD_ID = 1;
+    private static final int NAME = 2;
+    private static final int LOCATION = 4;
+    private static final int YEAR = 8;
+    private static final int ALL_FIELDS = RECORD_ID | NAME | LOCATION | YEAR;
+
+    private final JsonFactory json;
+    private final ObjectReader recordsReader;
+    private final ObjectWriter recordsWriter;
+
+    public WorkerAnswerReader(ObjectMapper mapper) {
+        this.json = mapper.getFactory();
+        // a newer worker's extra fields are dropped, not a failure
+        this.recordsReader = mapper.readerFor(PersonRecord[].class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.recordsWriter = mapper.writerFor(PersonRecord[].class);
+    }
+
+    public WorkerAnswer read(byte[] body) throws IOException {
+        try (JsonParser parser = json.createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new JsonParseException(parser, "a worker's answer must be a JSON object");
+            }
+            String group = null;
+            String worker = null;
+            RecordsJson records = RecordsJson.EMPTY;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                parser.nextToken();
+                switch (field) {
+                    case "group" -> group = text(parser);
+                    case "worker" -> worker = text(parser);
+                    case "records" -> records = records(parser, body);
+                    default -> parser.skipChildren();
+                }
+            }
+            return new WorkerAnswer(group, worker, records);
+        }
+    }
+
+    private static String text(JsonParser parser) throws IOException {
+        if (parser.currentToken().isStructStart()) {
+            throw new JsonParseException(parser, "'" + parser.currentName() + "' must be a string");
+        }
+        return parser.currentToken() == JsonToken.VALUE_NULL ? null : parser.getText();
+    }
+
+    private RecordsJson records(JsonParser parser, byte[] body) throws IOException {
+        if (parser.currentToken() == JsonToken.VALUE_NULL) {
+            return RecordsJson.EMPTY;
+        }
+        if (parser.currentToken() != JsonToken.START_ARRAY) {
+            throw new JsonParseException(parser, "'records' must be an array");
+        }
+        int start = (int) parser.currentTokenLocation().getByteOffset();
+        Scan scan = new Scan();
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+            scan.count++;
+            if (parser.currentToken() == JsonToken.START_OBJECT) {
+                scan.record(parser);
+            } else {
+                scan.canonical = false;
+                parser.skipChildren();
+            }
+        }
+        int end = (int) parser.currentLocation().getByteOffset();
+        if (scan.canonical) {
+            return new RecordsJson(new String(body, start, end - start, StandardCharsets.UTF_8), scan.count);
+        }
+        return normalised(body, start, end);
+    }
+
+    /** The slow path: bind, sort by id, write. Same answer as for a canonical array, whatever the worker sent. */
+    private RecordsJson normalised(byte[] body, int start, int end) throws IOException {
+        PersonRecord[] records = recordsReader.readValue(body, start, end - start);
+        if (Arrays.stream(records).anyMatch(Objects::isNull)) {
+            throw new JsonParseException(null, "a record is null");
+        }
+        Arrays.sort(records, Comparator.comparingLong(PersonRecord::recordId));
+        return new RecordsJson(recordsWriter.writeValueAsString(records), records.length);
+    }
+
+    /** What one pass over the array found: how many records, and whether its text can be kept as it is. */
+    private static final class Scan {
+        int count;
+        boolean canonical = true;
+        long lastId = Long.MIN_VALUE;
+
+        void record(JsonParser parser) throws IOException {
+            int seen = 0;
+            long id = 0;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                int bit = switch (field) {
+                    case "record_id" -> isLong(parser, value) ? RECORD_ID : 0;
+                    case "name" -> isText(parser, value) ? NAME : 0;
+                    case "location" -> isText(parser, value) ? LOCATION : 0;
+                    case "year" -> value == JsonToken.VALUE_NUMBER_INT
+                            && parser.getNumberType() == JsonParser.NumberType.INT ? YEAR : 0;
+                    default -> 0;
+                };
+                if (bit == 0 || (seen & bit) != 0) {
+                    canonical = false;
+                    parser.skipChildren();
+                }
+                if (bit == RECORD_ID) {
+                    id = parser.getLongValue();
+                }
+                seen |= bit;
+            }
+            if (seen != ALL_FIELDS || id < lastId) {
+                canonical = false;
+            }
+            lastId = Math.max(lastId, id);
+        }
+
+        private static boolean isLong(JsonParser parser, JsonToken value) throws IOException {
+            return value == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER;
+        }
+
+        /** Decoding the text (without keeping it) is what checks it is valid UTF-8. */
+        private static boolean isText(JsonParser parser, JsonToken value) throws IOException {
+            return value == JsonToken.VALUE_STRING && parser.getTextLength() >= 0;
+        }
+    }
+}
