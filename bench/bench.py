@@ -90,8 +90,9 @@ class Bench:
         for module, jar in (("master", MASTER_JAR), ("worker", WORKER_JAR)):
             dst = os.path.join(self.work, "apps", module)
             shutil.rmtree(dst, ignore_errors=True)
-            shutil.copytree(os.path.join(ROOT, os.path.dirname(jar)), dst)
+            shutil.copytree(os.path.join(ROOT, os.path.dirname(jar)), dst)  # keeps mtimes: AppCDS checks them
             self.jars[module] = os.path.join(dst, "quarkus-run.jar")
+        self.app_cds = all(os.path.exists(os.path.join(os.path.dirname(j), "app-cds.jsa")) for j in self.jars.values())
 
     # ---- processes --------------------------------------------------------------------------
 
@@ -104,12 +105,20 @@ class Bench:
                 self.used_ports.add(port)
                 return port
 
-    def spawn(self, name, cmd, port=None):
+    def java(self, module, *args):
+        """A service's command line and working directory. With the build's class-data archive the
+        JVM runs in the app directory: the archive names the jar by the relative path it was made with."""
+        if self.app_cds:
+            return ["java", "-XX:SharedArchiveFile=app-cds.jsa", *args, "-jar", "quarkus-run.jar"], \
+                os.path.dirname(self.jars[module])
+        return ["java", *args, "-jar", self.jars[module]], ROOT
+
+    def spawn(self, name, cmd, port=None, cwd=ROOT):
         self.seq += 1
         logfile = os.path.join(self.logs, f"{self.seq:02d}-{name}.log")
         f = open(logfile, "w")
         started = time.monotonic()
-        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=f, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+        proc = subprocess.Popen(cmd, cwd=cwd, stdout=f, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                                 start_new_session=True)
         f.close()
         with open(self.pidfile, "a") as p:
@@ -149,17 +158,18 @@ class Bench:
 
     def start_master(self, balancer="p2c-ewma", name="master"):
         port = self.free_port()
-        cmd = ["java", *self.jvm_extra, *SERVICE_OPTS, f"-Dquarkus.http.port={port}", f"-Dmw.balancer={balancer}",
-               "-Dmw.worker-timeout=2s", "-jar", self.jars["master"]]
-        return self.spawn(name, cmd, port)
+        cmd, cwd = self.java("master", *self.jvm_extra, *SERVICE_OPTS, f"-Dquarkus.http.port={port}",
+                             f"-Dmw.balancer={balancer}", "-Dmw.worker-timeout=2s")
+        return self.spawn(name, cmd, port, cwd)
 
     def start_worker(self, group, wid, masters, data_file, delay="0", jvm=()):
         port = self.free_port()
-        cmd = ["java", *self.jvm_extra, *jvm, *SERVICE_OPTS, f"-Dquarkus.http.port={port}", f"-Dmw.group={group}",
-               f"-Dmw.id={wid}", "-Dmw.master-url=" + ",".join(m.url for m in masters),
-               f"-Dmw.advertise-url=http://127.0.0.1:{port}", f"-Dmw.data-file={data_file}",
-               f"-Dmw.fault.delay={delay}", "-jar", self.jars["worker"]]
-        return self.spawn(wid, cmd, port)
+        cmd, cwd = self.java("worker", *self.jvm_extra, *jvm, *SERVICE_OPTS, f"-Dquarkus.http.port={port}",
+                             f"-Dmw.group={group}", f"-Dmw.id={wid}",
+                             "-Dmw.master-url=" + ",".join(m.url for m in masters),
+                             f"-Dmw.advertise-url=http://127.0.0.1:{port}",
+                             f"-Dmw.data-file={os.path.join(ROOT, data_file)}", f"-Dmw.fault.delay={delay}")
+        return self.spawn(wid, cmd, port, cwd)
 
     def start_haproxy(self, am_workers, nz_workers):
         port = self.free_port()
@@ -625,7 +635,7 @@ class Bench:
                 "date": datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"),
                 "commit": sh("git", "rev-parse", "--short", "HEAD"),
                 "sources_dirty": bool(dirty), "master_jar": jar_time(MASTER_JAR), "worker_jar": jar_time(WORKER_JAR),
-                "loadavg_start": os.getloadavg()[0], "smoke": self.smoke, "duration_s": self.duration,
+                "loadavg_start": os.getloadavg()[0], "smoke": self.smoke, "app_cds": self.app_cds, "duration_s": self.duration,
                 "warmup": "1 s" if self.smoke else ("5 s runs until two in a row agree on throughput within 10 % and "
                                                      "the JIT compilers of the JVMs on the path use < 5 % of a CPU "
                                                      "(10–120 s)")}

@@ -53,7 +53,9 @@ def markdown(res):
       f"{meta.get('loadavg_end', 0):.2f} |")
     w("")
     w("Tuning applied to every service (what a user would do for a benchmark or a high request "
-      "rate): `-Dquarkus.http.access-log.enabled=false` (no log line per request); otherwise "
+      "rate): `-Dquarkus.http.access-log.enabled=false` (no log line per request)"
+      + ("; the class-data archive the build makes (`-XX:SharedArchiveFile=app-cds.jsa`, run from the app "
+         "directory, as `scripts/run-local.sh` does)" if meta.get("app_cds") else "") + "; otherwise "
       "defaults: default JVM heap and GC (G1), default Vert.x event loops (2 × CPUs), the master's "
       "pool of 128 connections per worker instance. HAProxy: `bench/haproxy.cfg.template`, no request log.\n")
 

@@ -163,9 +163,12 @@ start_service() {
   if [[ "${NAMES[i]}" == master ]]; then
     jar="$MASTER_JAR"
   fi
+  local cds=()
+  # the build's class-data archive names the jar by a relative path: run from the app directory
+  [[ -f "$(dirname "$jar")/app-cds.jsa" ]] && cds=(-XX:SharedArchiveFile=app-cds.jsa)
   # nohup: a detached cluster survives the terminal closing
-  nohup java ${JAVA_OPTS[@]+"${JAVA_OPTS[@]}"} -Dquarkus.http.port="${PORTS[i]}" "$@" -jar "$jar" \
-    >"$LOG_DIR/${NAMES[i]}.log" 2>&1 </dev/null &
+  (cd "$(dirname "$jar")" && exec nohup java ${cds[@]+"${cds[@]}"} ${JAVA_OPTS[@]+"${JAVA_OPTS[@]}"} \
+    -Dquarkus.http.port="${PORTS[i]}" "$@" -jar quarkus-run.jar) >"$LOG_DIR/${NAMES[i]}.log" 2>&1 </dev/null &
   PIDS+=("$!")
   echo "$! ${NAMES[i]} ${PORTS[i]}" >>"$PID_FILE"
 }
