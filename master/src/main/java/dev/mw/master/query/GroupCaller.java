@@ -44,7 +44,6 @@ public class GroupCaller {
     private final Duration queryTimeout;
     private final HedgePolicy hedge;
     private final MeterRegistry meters;
-    private final CallTimers callTimers;
     private final Map<String, RetryBudget> budgets = new ConcurrentHashMap<>();
 
     @Inject
@@ -56,7 +55,6 @@ public class GroupCaller {
         this.balancer = balancer;
         this.ticker = ticker;
         this.meters = meters;
-        this.callTimers = new CallTimers(meters);
         this.workerTimeout = workerTimeout;
         this.queryTimeout = queryTimeout.orElse(workerTimeout.multipliedBy(MAX_ATTEMPTS));
         this.hedge = HedgePolicy.parse(hedgeAfter);
@@ -147,7 +145,7 @@ public class GroupCaller {
         }
 
         private void observe(WorkerInstance instance, Throwable failure, double tookMs, Duration timeout, boolean first) {
-            callTimers.record(group.name(), instance.id(), CallErrors.outcome(failure), tookMs);
+            instance.calls().record(CallErrors.outcome(failure), tookMs);
             if (failure == null) {
                 instance.load().callEnded(tookMs);
                 instance.outliers().success();

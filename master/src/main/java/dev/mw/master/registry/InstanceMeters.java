@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Per-instance gauges (state, calls in flight, latency estimate, breaker, ejections), registered
- * when an instance joins the registry and removed when it leaves, so /q/metrics shows the same as
+ * when an instance joins the registry and removed, with its call timers, when it leaves, so /q/metrics shows the same as
  * {@code GET /api/workers}.
  */
 final class InstanceMeters {
@@ -46,6 +46,11 @@ final class InstanceMeters {
         if (list != null) {
             list.forEach(meters::remove);
         }
+        instance.calls().close();
+    }
+
+    InstanceCalls calls(String group, String worker) {
+        return new InstanceCalls(meters, group, worker);
     }
 
     private Meter gauge(String name, Tags tags, WorkerInstance instance,

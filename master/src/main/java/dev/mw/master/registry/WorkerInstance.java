@@ -17,13 +17,14 @@ public final class WorkerInstance {
     private final InstanceLoad load;
     private final OutlierDetector outliers;
     private final InstanceGuard guard;
+    private final InstanceCalls calls;
     private volatile Instant lastSeen;
     private volatile Instant leaseExpiry;
     private volatile Instant staleAfter;
     private final Clock clock;
 
     WorkerInstance(String id, String group, URI url, WorkerApi client, InstanceLoad load, OutlierDetector outliers,
-                   InstanceGuard guard, Clock clock) {
+                   InstanceGuard guard, InstanceCalls calls, Clock clock) {
         this.clock = clock;
         this.id = id;
         this.group = group;
@@ -32,6 +33,7 @@ public final class WorkerInstance {
         this.load = load;
         this.outliers = outliers;
         this.guard = guard;
+        this.calls = calls;
     }
 
     public String id() {
@@ -56,6 +58,11 @@ public final class WorkerInstance {
 
     public OutlierDetector outliers() {
         return outliers;
+    }
+
+    /** The timers of the calls the master made to this instance. */
+    public InstanceCalls calls() {
+        return calls;
     }
 
     public InstanceGuard guard() {

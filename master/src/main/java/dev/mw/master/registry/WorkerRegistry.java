@@ -90,9 +90,11 @@ public class WorkerRegistry {
         });
         current.renew(now, now.plus(lease));
         if (replaced[0] != null || created[0]) {
-            meters.add(current);
             rebuildGroups();
+            // the replaced instance's meters go first: the new ones have the same tags, and
+            // registering them first would hand back the old meters, removed a moment later
             closeQuietly(replaced[0]);
+            meters.add(current);
             Log.infof("Registered %s%s", current, replaced[0] == null ? "" : " (replacing " + replaced[0] + ")");
         }
         return new Registered(created[0], lease(current.id()));
@@ -112,7 +114,8 @@ public class WorkerRegistry {
         InstanceLoad load = new InstanceLoad(ticker, slowStartLatency(registration.group()));
         return new WorkerInstance(registration.id(), registration.group(), url, clients.create(url), load,
                 new OutlierDetector(ticker, outlierPolicy),
-                new InstanceGuard(ticker, guardPolicy, "worker " + registration.id()), clock);
+                new InstanceGuard(ticker, guardPolicy, "worker " + registration.id()),
+                meters.calls(registration.group(), registration.id()), clock);
     }
 
     /** A newcomer starts as slow as the slowest peer so a cold JVM is not flooded (slow start). */

@@ -7,6 +7,7 @@ import dev.mw.master.registry.OutlierDetector;
 import dev.mw.master.registry.Registration;
 import dev.mw.master.registry.WorkerInstance;
 import dev.mw.master.registry.WorkerRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
@@ -23,7 +24,11 @@ public final class TestRegistries {
     }
 
     public static WorkerRegistry registry(FakeClock clock, FakeTicker ticker) {
-        return new WorkerRegistry(ROUTER, uri -> UnusedClient.create(), clock, ticker, new SimpleMeterRegistry(), Duration.ofSeconds(10), MAX_PER_GROUP,
+        return registry(clock, ticker, new SimpleMeterRegistry());
+    }
+
+    public static WorkerRegistry registry(FakeClock clock, FakeTicker ticker, MeterRegistry meters) {
+        return new WorkerRegistry(ROUTER, uri -> UnusedClient.create(), clock, ticker, meters, Duration.ofSeconds(10), MAX_PER_GROUP,
                 OutlierDetector.Policy.DEFAULT, dev.mw.master.registry.InstanceGuard.Policy.DEFAULT);
     }
 
