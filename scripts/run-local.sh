@@ -163,11 +163,12 @@ start_service() {
   if [[ "${NAMES[i]}" == master ]]; then
     jar="$MASTER_JAR"
   fi
-  local cds=()
+  local app_dir cds=()
+  app_dir="$(dirname "$jar")"
   # the build's class-data archive names the jar by a relative path: run from the app directory
-  [[ -f "$(dirname "$jar")/app-cds.jsa" ]] && cds=(-XX:SharedArchiveFile=app-cds.jsa)
+  [[ -f "$app_dir/app-cds.jsa" ]] && cds=(-XX:SharedArchiveFile=app-cds.jsa)
   # nohup: a detached cluster survives the terminal closing
-  (cd "$(dirname "$jar")" && exec nohup java ${cds[@]+"${cds[@]}"} ${JAVA_OPTS[@]+"${JAVA_OPTS[@]}"} \
+  (cd "$app_dir" && exec nohup java ${cds[@]+"${cds[@]}"} ${JAVA_OPTS[@]+"${JAVA_OPTS[@]}"} \
     -Dquarkus.http.port="${PORTS[i]}" "$@" -jar quarkus-run.jar) >"$LOG_DIR/${NAMES[i]}.log" 2>&1 </dev/null &
   PIDS+=("$!")
   echo "$! ${NAMES[i]} ${PORTS[i]}" >>"$PID_FILE"

@@ -11,8 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Per-instance gauges (state, calls in flight, latency estimate, breaker, ejections), registered
- * when an instance joins the registry and removed, with its call timers, when it leaves, so /q/metrics shows the same as
- * {@code GET /api/workers}.
+ * when an instance joins the registry and removed, with its call timers, when it leaves, so
+ * /q/metrics shows the same as {@code GET /api/workers}.
  */
 final class InstanceMeters {
 
