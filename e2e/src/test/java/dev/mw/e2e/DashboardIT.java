@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -72,6 +73,8 @@ class DashboardIT {
     void showsTheWorkersAnswersAQueryAndMarksAKilledWorker() throws IOException {
         browser.get(cluster.master().baseUrl() + "/");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        // the page redraws its tables every second: an element found a moment ago may be gone
+        wait.ignoring(StaleElementReferenceException.class);
 
         wait.until(b -> rows(b, "#workers tbody tr[data-state='UP']").size() == 4);
         wait.until(b -> rows(b, "#groups tbody tr").size() == 2);
@@ -85,12 +88,13 @@ class DashboardIT {
 
         cluster.worker("nz", 1).kill();
         By killed = By.cssSelector("#workers tbody tr[data-id='worker-nz-1']");
-        wait.withTimeout(Duration.ofSeconds(15)).until(b -> {
+        String rowClass = wait.withTimeout(Duration.ofSeconds(15)).until(b -> {
             List<WebElement> row = b.findElements(killed);
-            return !row.isEmpty() && !"UP".equals(row.get(0).getAttribute("data-state"));
+            // state and class read from the same drawing of the row
+            return !row.isEmpty() && !"UP".equals(row.get(0).getAttribute("data-state"))
+                    ? String.valueOf(row.get(0).getAttribute("class")) : null;
         });
-        WebElement row = browser.findElement(killed);
-        assertTrue(row.getAttribute("class").contains("bad"), "a bad replica is visibly marked");
+        assertTrue(rowClass.contains("bad"), "a bad replica is visibly marked");
 
         Path shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE).toPath();
         Path target = RepoLayout.root().resolve("e2e/target/dashboard.png");
