@@ -20,6 +20,10 @@ class PlatformEndpointsTest {
         given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
                 .body("paths.'/api/records'.get.responses.'400'.description", containsString("No filter"))
                 .body("paths.'/api/records'.get.responses.'503'.description", containsString("Worker group unavailable"))
+                .body("paths.'/api/records'.get.responses.'200'.content.'application/json'.schema.$ref",
+                        is("#/components/schemas/QueryAnswer"))
+                .body("components.schemas.QueryAnswer.properties.records.items.$ref", is("#/components/schemas/PersonRecord"))
+                .body("components.schemas.PersonRecord.properties", org.hamcrest.Matchers.hasKey("record_id"))
                 .body("paths.'/api/workers'.post.responses.'409'.description", containsString("max-per-group"))
                 .body("paths.'/api/workers'.post.responses.'429'.description", containsString("Retry-After"))
                 .body("paths.'/api/workers/{id}/heartbeat'.put.responses.'404'.description", containsString("register again"))

@@ -24,7 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 @QuarkusTest
-class RecordsResourceTest {
+class RecordsRouteTest {
 
     @Inject
     WorkerRegistry registry;
@@ -195,5 +195,15 @@ class RecordsResourceTest {
         given().queryParam("name", "zen").get("/api/records").then().statusCode(503)
                 .body("detail", equalTo("group 'nz': no worker of group 'nz' is registered"));
         given().queryParam("name", "alice").get("/api/records").then().statusCode(200);
+    }
+
+    @Test
+    void headAnswersLikeGetWithoutABodyAndOtherMethodsAreProblem405s() {
+        given().queryParam("name", "alice").head("/api/records").then().statusCode(200)
+                .contentType("application/json").body(is(""));
+        given().body("{}").post("/api/records?name=bill").then().statusCode(405)
+                .header("Allow", "GET, HEAD").contentType("application/problem+json").body("status", is(405));
+        given().delete("/api/records").then().statusCode(405).header("Allow", "GET, HEAD");
+        assertEquals(1, FakeWorkerResource.calls("am-0") + FakeWorkerResource.calls("am-1"), "only the HEAD asked a worker");
     }
 }
