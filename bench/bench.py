@@ -65,6 +65,7 @@ class Bench:
         self.args = args
         self.smoke = args.smoke
         self.duration = args.duration
+        self.rounds = args.rounds
         # warm-up before every measured run: smoke 1 s; otherwise 5 s runs until two in a row
         # agree on throughput within 10 % and the JIT compilers of the JVMs on the path are
         # idle (at least 10 s, at most 120 s): on a busy 2-CPU box the master's C2 needs a minute
@@ -337,12 +338,44 @@ class Bench:
             r.setdefault("cpu_us_per_req", {})[s.name] = 1e6 * cpu_s / max(1, r["requests"])
         r["label"] = label
         r["warmup_s"] = warm_s
-        log(f"  {label} (warm-up {warm_s} s): {r['rps']:.0f} req/s, p50 {r['p50_ms']:.3f} ms, p99 {r['p99_ms']:.3f} ms, "
+        log(f"  {label}{f' (warm-up {warm_s} s)' if warm else ''}: {r['rps']:.0f} req/s, p50 {r['p50_ms']:.3f} ms, p99 {r['p99_ms']:.3f} ms, "
             f"errors {r['errors']}/{r['requests']}"
             + ("".join(f", {k} {v:.0f} µs CPU/req" for k, v in r.get("cpu_us_per_req", {}).items())))
         if r["requests"] == 0 or r["errors"] > 0.01 * r["requests"]:
             self.fail(f"{label}: {r['errors']} errors in {r['requests']} requests")
         return r
+
+    def interleaved(self, specs):
+        """Measures several paths in rounds (A B C, A B C, ...) after warming each, so that a drift
+        of the machine's speed during a scenario shows in every path alike instead of in their
+        ratios. specs: (key, label, url, paths, cpu_of, jvms). Per path: the median round's
+        req/s and latency percentiles, the CPU per request over all rounds, every round's figures."""
+        warmed = {key: self.warm(url, paths, jvms=jvms) for key, _, url, paths, _, jvms in specs}
+        rounds = {key: [] for key, *_ in specs}
+        for i in range(self.rounds):
+            for key, label, url, paths, cpu_of, _ in specs:
+                r = self.measure(f"{label} [round {i + 1}/{self.rounds}]", url, paths, warm=False, cpu_of=cpu_of)
+                rounds[key].append(r)
+        return {key: self.combine(label, rounds[key], warmed[key]) for key, label, *_ in specs}
+
+    @staticmethod
+    def combine(label, runs, warmup_s):
+        def median(field):
+            return statistics.median(r[field] for r in runs)
+        requests = sum(r["requests"] for r in runs)
+        combined = {"label": label, "rps": median("rps"), "p50_ms": median("p50_ms"), "p90_ms": median("p90_ms"),
+                    "p99_ms": median("p99_ms"), "mean_ms": median("mean_ms"),
+                    "max_ms": max(r["max_ms"] for r in runs), "requests": requests,
+                    "errors": sum(r["errors"] for r in runs), "seconds": sum(r["seconds"] for r in runs),
+                    "conns": runs[0]["conns"], "warmup_s": warmup_s,
+                    "rounds": [{k: r[k] for k in ("rps", "p50_ms", "p99_ms")} for r in runs]}
+        cpu = {}
+        for r in runs:
+            for name, us in r.get("cpu_us_per_req", {}).items():
+                cpu[name] = cpu.get(name, 0) + us * r["requests"]
+        if cpu:
+            combined["cpu_us_per_req"] = {name: total / max(1, requests) for name, total in cpu.items()}
+        return combined
 
     def fail(self, msg):
         log("FAILED: " + msg)
@@ -396,21 +429,13 @@ class Bench:
         self.wait_http_ok(hap.url + first)
         mixed = self.mixed("names-both-groups", am_q + ".names", nz_q + ".names")
         am_names = am_q + ".names"
-        rows = {}
         log(f"scenario 1: name queries, {CONNS} connections, {n} records per group")
-        # warm every path first, so no target profits from the JIT work done for another
-        for svc, jvms in ((wa, [wa]), (master, [master, wa]), (hap, [wa])):
-            self.warm(svc.url, am_names, jvms=jvms)
-        rows["direct"] = self.measure("direct to worker-am-0 (group am names)", wa.url, am_names,
-                                      cpu_of=[wa])
-        rows["haproxy"] = self.measure("HAProxy (group am names)", hap.url, am_names,
-                                       cpu_of=[hap, wa])
-        rows["master"] = self.measure("master (group am names)", master.url, am_names,
-                                      cpu_of=[master, wa])
-        rows["haproxy_both"] = self.measure("HAProxy (names of both groups)", hap.url, mixed, cpu_of=[hap],
-                                            jvms=[wa, wn])
-        rows["master_both"] = self.measure("master (names of both groups)", master.url, mixed, cpu_of=[master],
-                                           jvms=[master, wa, wn])
+        rows = self.interleaved([
+            ("direct", "direct to worker-am-0 (group am names)", wa.url, am_names, [wa], [wa]),
+            ("haproxy", "HAProxy (group am names)", hap.url, am_names, [hap, wa], [wa]),
+            ("master", "master (group am names)", master.url, am_names, [master, wa], [master, wa]),
+            ("haproxy_both", "HAProxy (names of both groups)", hap.url, mixed, [hap], [wa, wn]),
+            ("master_both", "master (names of both groups)", master.url, mixed, [master], [master, wa, wn])])
         self.stop(hap, wn, wa, master)
         m, h, d = rows["master"], rows["haproxy"], rows["direct"]
         ratios = {"rps_master_over_haproxy": m["rps"] / h["rps"], "rps_master_over_direct": m["rps"] / d["rps"],
@@ -436,10 +461,10 @@ class Bench:
         self.wait_up(master, {"am": {"worker-am-0"}, "nz": {"worker-nz-0"}})
         locs = am_q + ".locations"  # the location pool is shared: every group has records there
         log(f"scenario 2: location queries, {CONNS} connections, group am at 20 ms, nz at 0")
-        rows = {"slow": self.measure("slow group am direct (20 ms)", slow.url, locs, cpu_of=[slow]),
-                "fast": self.measure("fast group nz direct (0 ms)", fast.url, locs, cpu_of=[fast]),
-                "master": self.measure("master scatter to both", master.url, locs, cpu_of=[master],
-                                       jvms=[master, slow, fast])}
+        rows = self.interleaved([
+            ("slow", "slow group am direct (20 ms)", slow.url, locs, [slow], [slow]),
+            ("fast", "fast group nz direct (0 ms)", fast.url, locs, [fast], [fast]),
+            ("master", "master scatter to both", master.url, locs, [master], [master, slow, fast])])
         self.stop(fast, slow, master)
         self.results["scenarios"]["2"] = {"records_per_group": n, "conns": CONNS, "delay_slow": "20ms",
                                           "rows": rows}
@@ -636,6 +661,7 @@ class Bench:
                 "commit": sh("git", "rev-parse", "--short", "HEAD"),
                 "sources_dirty": bool(dirty), "master_jar": jar_time(MASTER_JAR), "worker_jar": jar_time(WORKER_JAR),
                 "loadavg_start": os.getloadavg()[0], "smoke": self.smoke, "app_cds": self.app_cds, "duration_s": self.duration,
+                "rounds": self.rounds,
                 "warmup": "1 s" if self.smoke else ("5 s runs until two in a row agree on throughput within 10 % and "
                                                      "the JIT compilers of the JVMs on the path use < 5 % of a CPU "
                                                      "(10–120 s)")}
@@ -665,6 +691,7 @@ def main():
     p = argparse.ArgumentParser()
     p.add_argument("--duration", type=int, default=20)
     p.add_argument("--scenarios", default="1,2,3,4,5")
+    p.add_argument("--rounds", type=int, default=3)
     p.add_argument("--smoke", action="store_true")
     p.add_argument("--out", required=True)
     args = p.parse_args()
@@ -676,6 +703,9 @@ def main():
         sys.exit(f"--scenarios: expected numbers 1..5, got {args.scenarios!r}")
     if args.smoke:
         args.duration = 2
+        args.rounds = 1
+    if args.rounds < 1:
+        sys.exit("--rounds must be at least 1")
     if args.duration < 1:
         sys.exit("--duration must be at least 1 second")
     bench = Bench(args)

@@ -18,6 +18,25 @@ def ms(x):
     return "–" if x is None else (f"{x:.3f}" if x < 1 else f"{x:.2f}")
 
 
+def rps(r):
+    """req/s of the median round, with the spread over the rounds when there were several."""
+    rounds = [x["rps"] for x in r.get("rounds", [])]
+    spread = f" ({min(rounds):.0f}–{max(rounds):.0f})" if len(rounds) > 1 else ""
+    return f"{r['rps']:.0f}{spread}"
+
+
+def rounds_note(meta):
+    n = meta.get("rounds", 1)
+    return "" if n <= 1 else (f" Every path was measured in {n} rounds, interleaved with the other paths "
+                              "(A B C, A B C, …), so a drift of the machine's speed affects them alike; "
+                              "the figures are the median round's, req/s with the range over the rounds.")
+
+
+def rounds_of(meta):
+    n = meta.get("rounds", 1)
+    return f", scenarios 1 and 2 in {n} interleaved rounds" if n > 1 else ""
+
+
 def cpu(r, name):
     v = r.get("cpu_us_per_req", {}).get(name)
     return "–" if v is None else f"{v:.0f}"
@@ -29,7 +48,7 @@ def markdown(res):
     w = out.append
     w("# Benchmark results\n")
     mode = "a **smoke run**: tiny data, 2 s per measurement, C1 only; it checks the scripts, not the numbers" \
-        if meta.get("smoke") else f"full run, {meta['duration_s']} s per measurement; warm-up before each: {meta['warmup']}"
+        if meta.get("smoke") else f"full run, {meta['duration_s']} s per measurement{rounds_of(meta)}; warm-up before each: {meta['warmup']}"
     w(f"Written by `bench/run.sh` ({mode}); how to run and what each scenario measures: "
       "[bench/README.md](README.md). Everything ran on one machine over loopback, so the load "
       "generator, the router and the workers share its CPUs: compare the rows with each other, "
@@ -78,7 +97,8 @@ def markdown(res):
           f"(wrk, 2 threads), {s['records_per_group']} records per group, one worker per group, no "
           "injected delay. *direct* asks worker-am-0 itself, so the first three rows all use names of "
           "group am only (the same list for all three); the last two use names of both groups, "
-          "alternating. CPU columns: CPU time of the process per request during the run.\n")
+          "alternating. CPU columns: CPU time of the process per request during the runs."
+          + rounds_note(meta) + "\n")
         w("| path | req/s | p50 ms | p90 ms | p99 ms | errors | router CPU µs/req | worker-am CPU µs/req | warm-up s |")
         w("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
         names = {"direct": ("direct to the worker", None, "worker-am-0"),
@@ -88,7 +108,7 @@ def markdown(res):
                  "master_both": ("master, both groups", "master", None)}
         for k, (label, router, worker) in names.items():
             r = s["rows"][k]
-            w(f"| {label} | {r['rps']:.0f} | {ms(r['p50_ms'])} | {ms(r['p90_ms'])} | {ms(r['p99_ms'])} | "
+            w(f"| {label} | {rps(r)} | {ms(r['p50_ms'])} | {ms(r['p90_ms'])} | {ms(r['p99_ms'])} | "
               f"{r['errors']} | {cpu(r, router) if router else '–'} | {cpu(r, worker) if worker else '–'} | "
               f"{r.get('warmup_s', '–')} |")
         x = s["ratios"]
@@ -103,14 +123,15 @@ def markdown(res):
         w(f"`GET /api/records?location=…` over 2000 locations (every group has records there), "
           f"{s['conns']} connections, {s['records_per_group']} records per group; group am's worker "
           f"answers after `mw.fault.delay={s['delay_slow']}`, group nz's at once. Parallel scatter: the "
-          "master's p50 ≈ the slow group's; sequential would add the fast group's on top.\n")
+          "master's p50 ≈ the slow group's; sequential would add the fast group's on top."
+          + rounds_note(meta) + "\n")
         w("| path | req/s | p50 ms | p90 ms | p99 ms | errors | CPU µs/req of the answering process | warm-up s |")
         w("|---|---:|---:|---:|---:|---:|---:|---:|")
         for k, label, proc in (("slow", "slow group am, direct", "worker-am-0"),
                                ("fast", "fast group nz, direct", "worker-nz-0"),
                                ("master", "master, scatter to both", "master")):
             r = s["rows"][k]
-            w(f"| {label} | {r['rps']:.0f} | {ms(r['p50_ms'])} | {ms(r['p90_ms'])} | {ms(r['p99_ms'])} | "
+            w(f"| {label} | {rps(r)} | {ms(r['p50_ms'])} | {ms(r['p90_ms'])} | {ms(r['p99_ms'])} | "
               f"{r['errors']} | {cpu(r, proc)} | {r.get('warmup_s', '–')} |")
         m, sl, fa = s["rows"]["master"], s["rows"]["slow"], s["rows"]["fast"]
         w(f"\nmaster p50 − slow group p50: **{m['p50_ms'] - sl['p50_ms']:+.2f} ms** (sequential would be about "

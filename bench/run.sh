@@ -2,8 +2,9 @@
 # Benchmarks of the master-worker system: router overhead against a direct call and HAProxy,
 # parallel scatter, balancer quality, data scale and start-up, all on this machine over loopback.
 #
-# Usage: bench/run.sh [--duration SECONDS] [--scenarios 1,2,3,4,5] [--smoke] [--out DIR]
-#   --duration S   length of each measured run (default 20; a warm-up of min(10, S/2) s precedes it)
+# Usage: bench/run.sh [--duration SECONDS] [--rounds N] [--scenarios 1,2,3,4,5] [--smoke] [--out DIR]
+#   --duration S   length of each measured run (default 20; a warm-up precedes the first)
+#   --rounds N     scenarios 1 and 2 measure their paths in N interleaved rounds (default 3)
 #   --scenarios L  comma-separated subset of 1..5 (default all):
 #                  1 router overhead, 2 scatter, 3 balancers, 4 data scale, 5 start-up
 #   --smoke        every scenario for ~2 s with tiny data (CI): fails only if something broke,
@@ -17,10 +18,11 @@ set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-usage() { sed -n '2,15s/^# \{0,1\}//p' "$0"; }
+usage() { sed -n '2,16s/^# \{0,1\}//p' "$0"; }
 fail() { echo "bench: $*" >&2; exit 2; }
 
 duration=20
+rounds=3
 scenarios=1,2,3,4,5
 smoke=0
 out=""
@@ -29,6 +31,9 @@ while (($#)); do
     --duration) [[ $# -ge 2 && "$2" =~ ^[0-9]+$ && "$2" -ge 1 ]] || fail "--duration needs a number of seconds ≥ 1"
                 duration=$2; shift 2 ;;
     --duration=*) duration=${1#*=}; [[ "$duration" =~ ^[0-9]+$ && "$duration" -ge 1 ]] || fail "bad --duration"; shift ;;
+    --rounds) [[ $# -ge 2 && "$2" =~ ^[0-9]+$ && "$2" -ge 1 ]] || fail "--rounds needs a number ≥ 1"
+              rounds=$2; shift 2 ;;
+    --rounds=*) rounds=${1#*=}; [[ "$rounds" =~ ^[0-9]+$ && "$rounds" -ge 1 ]] || fail "bad --rounds"; shift ;;
     --scenarios) [[ $# -ge 2 ]] || fail "--scenarios needs a list like 1,3"; scenarios=$2; shift 2 ;;
     --scenarios=*) scenarios=${1#*=}; shift ;;
     --smoke) smoke=1; shift ;;
@@ -86,7 +91,7 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-args=(--duration "$duration" --scenarios "$scenarios" --out "$out")
+args=(--duration "$duration" --rounds "$rounds" --scenarios "$scenarios" --out "$out")
 ((smoke)) && args+=(--smoke)
 start=$SECONDS
 python3 bench/bench.py "${args[@]}"
