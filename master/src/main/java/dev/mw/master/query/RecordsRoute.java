@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mw.master.problem.ProblemResponses;
 import dev.mw.master.trace.RequestIds;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -22,7 +23,7 @@ import java.util.Map;
  *
  * <p>A Vert.x route, not a Quarkus REST resource like the registry: this is the master's hot
  * path, and the resource's per-request machinery (its handler chain, the CDI request context,
- * context propagation around the returned {@code Uni}) cost about a fifth of the master's CPU per
+ * context propagation around the returned {@code Uni}) cost about a tenth of the master's CPU per
  * name query ({@code bench/README.md}). Its OpenAPI description is in
  * {@code META-INF/openapi.yaml}, which SmallRye OpenAPI merges with the scanned resources.
  */
@@ -50,27 +51,31 @@ public class RecordsRoute {
     }
 
     private void records(RoutingContext context) {
-        boolean acquired = false;
+        RecordQuery query;
         try {
-            RecordQuery query = QueryParser.parse(parameters(context))
-                    .withRequestId(context.request().getHeader(RequestIds.HEADER));
+            query = QueryParser.parse(parameters(context)).withRequestId(context.request().getHeader(RequestIds.HEADER));
             limiter.acquire();
-            acquired = true;
-            queries.query(query).subscribe().with(
-                    answer -> {
-                        limiter.release();
-                        send(context, answer);
-                    },
-                    failure -> {
-                        limiter.release();
-                        problems.send(context, failure);
-                    });
         } catch (RuntimeException e) {
-            if (acquired) {
-                limiter.release();
-            }
             problems.send(context, e);
+            return;
         }
+        Uni<QueryAnswer> answer;
+        try {
+            answer = queries.query(query);
+        } catch (RuntimeException e) { // a name no group owns
+            limiter.release();
+            problems.send(context, e);
+            return;
+        }
+        answer.subscribe().with(
+                item -> {
+                    limiter.release();
+                    send(context, item);
+                },
+                failure -> {
+                    limiter.release();
+                    problems.send(context, failure);
+                });
     }
 
     private static Map<String, List<String>> parameters(RoutingContext context) {
