@@ -558,21 +558,23 @@ class Bench:
         rows = []
         for n in sizes:
             data, q = self.dataset("am", n)
-            w = self.start_worker("am", f"worker-am-{n}", [master], data, jvm=jvm)
-            self.wait_ready([w], timeout=600)
-            with open(w.logfile, errors="replace") as f:
-                m = re.search(r"Loaded (\d+) records .* in (\d+) ms", f.read())
-            if not m or int(m.group(1)) != n:
-                self.fail(f"worker with {n} records: no 'Loaded {n} records' line in its log")
-                load_ms = None
-            else:
-                load_ms = int(m.group(2))
+            # a load runs in a cold JVM, so one start measures the machine's moment as much as the
+            # loader: the extra starts (--rounds in all) only load, and the median start counts
+            starts = []
+            for i in range(1, self.rounds):
+                extra, load_ms = self.start_loaded(master, n, data, jvm, f"worker-am-{n}-start{i}")
+                starts.append((load_ms, extra.ready_s))
+                self.stop(extra)
+            w, load_ms = self.start_loaded(master, n, data, jvm, f"worker-am-{n}")
+            starts.append((load_ms, w.ready_s))
+            loads = [ms for ms, _ in starts if ms is not None]
             used_kb = self.heap_used_kb(w)
-            row = {"records": n, "file_mb": os.path.getsize(os.path.join(ROOT, data)) / 1e6, "load_ms": load_ms,
-                   "ready_s": w.ready_s, "heap_mb": used_kb / 1024,
-                   "bytes_per_record": (used_kb - base_kb) * 1024 / n}
-            log(f"  {n} records: load {load_ms} ms, ready {w.ready_s:.2f} s, heap {used_kb / 1024:.0f} MiB, "
-                f"{row['bytes_per_record']:.0f} B/record")
+            row = {"records": n, "file_mb": os.path.getsize(os.path.join(ROOT, data)) / 1e6,
+                   "load_ms": statistics.median(loads) if len(loads) == len(starts) else None,
+                   "load_ms_all": [ms for ms, _ in starts], "ready_s": statistics.median(r for _, r in starts),
+                   "heap_mb": used_kb / 1024, "bytes_per_record": (used_kb - base_kb) * 1024 / n}
+            log(f"  {n} records: load {row['load_ms']} ms (starts: {row['load_ms_all']}), ready {row['ready_s']:.2f} s, "
+                f"heap {used_kb / 1024:.0f} MiB, {row['bytes_per_record']:.0f} B/record")
             for kind, suffix in (("name", ".names"), ("location", ".locations"), ("location_year", ".locyears")):
                 r = self.measure(f"{n} records, by {kind}", w.url, q + suffix, conns=1, threads=1,
                                  warm=not self.smoke, duration=1 if self.smoke else None, warm_max=60,
@@ -585,12 +587,27 @@ class Bench:
                                           "xmx": "4g", "rows": rows}
         one_m = next((r for r in rows if r["records"] == 1_000_000), None)
         if one_m:
-            self.target(4, "1 M records per group load in ≤ 2 s", f"{one_m['load_ms'] / 1000:.2f} s",
+            loads = ", ".join("–" if ms is None else f"{ms / 1000:.2f}" for ms in one_m["load_ms_all"])
+            load = "–" if one_m["load_ms"] is None else f"{one_m['load_ms'] / 1000:.2f} s"
+            self.target(4, "1 M records per group load in ≤ 2 s",
+                        load + (f" (median of {len(one_m['load_ms_all'])} starts: {loads} s)"
+                                if len(one_m["load_ms_all"]) > 1 else ""),
                         one_m["load_ms"] is not None and one_m["load_ms"] <= 2000)
             self.target(4, "1 M records: ≤ 200 bytes of heap per record", f"{one_m['bytes_per_record']:.0f} B",
                         one_m["bytes_per_record"] <= 200)
             self.target(4, "1 M records: name lookup p50 ≤ 0.2 ms at the worker",
                         f"{one_m['name']['p50_ms']:.3f} ms", one_m["name"]["p50_ms"] <= 0.2)
+
+    def start_loaded(self, master, n, data, jvm, name):
+        """A worker of group am on a data file, ready; with its load time from its own log line."""
+        w = self.start_worker("am", name, [master], data, jvm=jvm)
+        self.wait_ready([w], timeout=600)
+        with open(w.logfile, errors="replace") as f:
+            m = re.search(r"Loaded (\d+) records .* in (\d+) ms", f.read())
+        if not m or int(m.group(1)) != n:
+            self.fail(f"{name}: no 'Loaded {n} records' line in its log")
+            return w, None
+        return w, int(m.group(2))
 
     def s5_startup(self):
         runs = 1 if self.smoke else 5
@@ -691,7 +708,7 @@ def main():
     p = argparse.ArgumentParser()
     p.add_argument("--duration", type=int, default=20)
     p.add_argument("--scenarios", default="1,2,3,4,5")
-    p.add_argument("--rounds", type=int, default=3)
+    p.add_argument("--rounds", type=int, help="default 3, smoke 1")
     p.add_argument("--smoke", action="store_true")
     p.add_argument("--out", required=True)
     args = p.parse_args()
@@ -703,7 +720,8 @@ def main():
         sys.exit(f"--scenarios: expected numbers 1..5, got {args.scenarios!r}")
     if args.smoke:
         args.duration = 2
-        args.rounds = 1
+    if args.rounds is None:
+        args.rounds = 1 if args.smoke else 3
     if args.rounds < 1:
         sys.exit("--rounds must be at least 1")
     if args.duration < 1:

@@ -4,7 +4,8 @@
 #
 # Usage: bench/run.sh [--duration SECONDS] [--rounds N] [--scenarios 1,2,3,4,5] [--smoke] [--out DIR]
 #   --duration S   length of each measured run (default 20; a warm-up precedes the first)
-#   --rounds N     scenarios 1 and 2 measure their paths in N interleaved rounds (default 3)
+#   --rounds N     scenarios 1 and 2 measure their paths in N interleaved rounds, scenario 4
+#                  starts each worker N times for its load time (default 3, smoke 1)
 #   --scenarios L  comma-separated subset of 1..5 (default all):
 #                  1 router overhead, 2 scatter, 3 balancers, 4 data scale, 5 start-up
 #   --smoke        every scenario for ~2 s with tiny data (CI): fails only if something broke,
@@ -18,11 +19,11 @@ set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-usage() { sed -n '2,16s/^# \{0,1\}//p' "$0"; }
+usage() { sed -n '2,17s/^# \{0,1\}//p' "$0"; }
 fail() { echo "bench: $*" >&2; exit 2; }
 
 duration=20
-rounds=3
+rounds=""
 scenarios=1,2,3,4,5
 smoke=0
 out=""
@@ -91,7 +92,8 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-args=(--duration "$duration" --rounds "$rounds" --scenarios "$scenarios" --out "$out")
+args=(--duration "$duration" --scenarios "$scenarios" --out "$out")
+[[ -n "$rounds" ]] && args+=(--rounds "$rounds")
 ((smoke)) && args+=(--smoke)
 start=$SECONDS
 python3 bench/bench.py "${args[@]}"
