@@ -13,4 +13,9 @@ public record Problem(String type, String title, int status, String detail) {
     public static Problem of(int status, String title, String detail) {
         return new Problem("about:blank", title, status, detail);
     }
+
+    /** A 500 that names the exception's class only: its message may hold internals. */
+    public static Problem unexpected(Throwable e) {
+        return of(500, "Internal error", "unexpected error: " + e.getClass().getSimpleName());
+    }
 }

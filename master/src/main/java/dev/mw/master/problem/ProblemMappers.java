@@ -41,7 +41,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
         Log.error("Unexpected error", e);
-        return respond(Problem.of(500, "Internal error", "unexpected error: " + e.getClass().getSimpleName()));
+        return respond(Problem.unexpected(e));
     }
 
     public static Response respond(Problem problem) {

@@ -26,7 +26,7 @@ public class ProblemResponses {
             return;
         }
         Log.error("Unexpected error", failure);
-        send(context, Problem.of(500, "Internal error", "unexpected error: " + failure.getClass().getSimpleName()), null);
+        send(context, Problem.unexpected(failure), null);
     }
 
     public void methodNotAllowed(RoutingContext context, String allowed) {

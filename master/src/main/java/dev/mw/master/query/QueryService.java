@@ -28,21 +28,19 @@ public class QueryService {
         this.caller = caller;
     }
 
+    /** Never throws: a name no group owns is a failed Uni, like every other problem. */
     public Uni<QueryAnswer> query(RecordQuery query) {
-        List<GroupSpec> groups = query.byName() ? List.of(owner(query.name())) : router.groups();
+        List<GroupSpec> groups;
+        try {
+            groups = query.byName() ? List.of(router.route(query.name())) : router.groups();
+        } catch (UnroutableNameException e) {
+            return Uni.createFrom().failure(ProblemException.badRequest(e.getMessage()));
+        }
         List<Uni<ShardOutcome>> calls = groups.stream().map(g -> caller.call(g, query)).toList();
         if (calls.size() == 1) {
             return calls.get(0).map(outcome -> gather(List.of(outcome), query));
         }
         return Uni.join().all(calls).andFailFast().map(outcomes -> gather(outcomes, query));
-    }
-
-    private GroupSpec owner(String name) {
-        try {
-            return router.route(name);
-        } catch (UnroutableNameException e) {
-            throw ProblemException.badRequest(e.getMessage());
-        }
     }
 
     private static QueryAnswer gather(List<ShardOutcome> outcomes, RecordQuery query) {

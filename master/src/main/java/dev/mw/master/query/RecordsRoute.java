@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mw.master.problem.ProblemResponses;
 import dev.mw.master.trace.RequestIds;
-import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -59,18 +58,10 @@ public class RecordsRoute {
             problems.send(context, e);
             return;
         }
-        Uni<QueryAnswer> answer;
-        try {
-            answer = queries.query(query);
-        } catch (RuntimeException e) { // a name no group owns
-            limiter.release();
-            problems.send(context, e);
-            return;
-        }
-        answer.subscribe().with(
-                item -> {
+        queries.query(query).subscribe().with(
+                answer -> {
                     limiter.release();
-                    send(context, item);
+                    send(context, answer);
                 },
                 failure -> {
                     limiter.release();
