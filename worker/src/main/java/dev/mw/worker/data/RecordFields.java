@@ -6,8 +6,10 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
 /**
- * Reads one record object from a parser positioned on its first token. Fields other than
+ * Reads record objects from a parser positioned on their first token. Fields other than
  * the four of a record are skipped, so a file may carry more than the worker answers.
+ * One instance reads a whole file, record after record, so a record costs no more objects
+ * than the record itself and its strings.
  */
 final class RecordFields {
 
@@ -20,48 +22,66 @@ final class RecordFields {
         }
     }
 
-    private Integer recordId;
-    private String name;
-    private String location;
-    private Integer year;
-
     private final StringPool names;
     private final StringPool locations;
 
-    private RecordFields(StringPool names, StringPool locations) {
+    private boolean hasRecordId;
+    private int recordId;
+    private String name;
+    private String location;
+    private boolean hasYear;
+    private int year;
+
+    RecordFields(StringPool names, StringPool locations) {
         this.names = names;
         this.locations = locations;
     }
 
-    static PersonRecord read(JsonParser parser, StringPool names, StringPool locations)
-            throws IOException, InvalidRecord {
+    PersonRecord read(JsonParser parser) throws IOException, InvalidRecord {
         if (parser.currentToken() != JsonToken.START_OBJECT) {
             throw new InvalidRecord("expected an object, found " + JsonValues.describe(parser));
         }
-        RecordFields fields = new RecordFields(names, locations);
+        hasRecordId = false;
+        name = null;
+        location = null;
+        hasYear = false;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
             parser.nextToken();
-            fields.accept(field, parser);
+            accept(field, parser);
         }
-        return fields.toRecord();
+        return toRecord();
     }
 
     private void accept(String field, JsonParser parser) throws IOException, InvalidRecord {
         switch (field) {
-            case "record_id" -> recordId = once(field, recordId, readRecordId(parser));
-            case "name" -> name = once(field, name, names.share(readText(field, parser)));
-            case "location" -> location = once(field, location, locations.share(readText(field, parser)));
-            case "year" -> year = once(field, year, readYear(parser));
+            case "record_id" -> {
+                once(field, hasRecordId);
+                recordId = readRecordId(parser);
+                hasRecordId = true;
+            }
+            case "name" -> {
+                once(field, name != null);
+                name = readText(field, parser, names);
+            }
+            case "location" -> {
+                once(field, location != null);
+                location = readText(field, parser, locations);
+            }
+            case "year" -> {
+                once(field, hasYear);
+                year = readYear(parser);
+                hasYear = true;
+            }
             default -> parser.skipChildren();
         }
     }
 
     private PersonRecord toRecord() throws InvalidRecord {
-        required("record_id", recordId);
-        required("name", name);
-        required("location", location);
-        required("year", year);
+        required("record_id", hasRecordId);
+        required("name", name != null);
+        required("location", location != null);
+        required("year", hasYear);
         return new PersonRecord(recordId, name, location, year);
     }
 
@@ -80,12 +100,24 @@ final class RecordFields {
         return parser.getIntValue();
     }
 
-    private static String readText(String field, JsonParser parser) throws IOException, InvalidRecord {
-        if (parser.currentToken() != JsonToken.VALUE_STRING || parser.getText().isBlank()) {
+    private static String readText(String field, JsonParser parser, StringPool pool)
+            throws IOException, InvalidRecord {
+        if (parser.currentToken() != JsonToken.VALUE_STRING
+                || isBlank(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength())) {
             throw new InvalidRecord("\"" + field + "\" must be a non-empty string, was "
                     + JsonValues.describe(parser));
         }
-        return parser.getText();
+        return pool.of(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+    }
+
+    /** As {@link String#isBlank()}: no surrogate is whitespace, so char by char gives the same answer. */
+    private static boolean isBlank(char[] chars, int offset, int length) {
+        for (int i = offset; i < offset + length; i++) {
+            if (!Character.isWhitespace(chars[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isInt(JsonParser parser) throws IOException {
@@ -93,15 +125,14 @@ final class RecordFields {
                 && parser.getNumberType() == JsonParser.NumberType.INT;
     }
 
-    private static <T> T once(String field, T previous, T value) throws InvalidRecord {
-        if (previous != null) {
+    private static void once(String field, boolean seen) throws InvalidRecord {
+        if (seen) {
             throw new InvalidRecord("\"" + field + "\" appears twice");
         }
-        return value;
     }
 
-    private static void required(String field, Object value) throws InvalidRecord {
-        if (value == null) {
+    private static void required(String field, boolean present) throws InvalidRecord {
+        if (!present) {
             throw new InvalidRecord("\"" + field + "\" is missing");
         }
     }

@@ -25,8 +25,8 @@ public final class RecordLoader {
 
     private final Path file;
     private final List<PersonRecord> records = new ArrayList<>();
-    private final StringPool names = new StringPool(StringPool.DEFAULT_MAX_SIZE);
-    private final StringPool locations = new StringPool(StringPool.DEFAULT_MAX_SIZE);
+    private final RecordFields fields = new RecordFields(
+            new StringPool(StringPool.DEFAULT_MAX_SIZE), new StringPool(StringPool.DEFAULT_MAX_SIZE));
     private boolean insideArray;
 
     private RecordLoader(Path file) {
@@ -87,7 +87,7 @@ public final class RecordLoader {
 
     private PersonRecord readRecord(JsonParser parser) throws IOException {
         try {
-            return RecordFields.read(parser, names, locations);
+            return fields.read(parser);
         } catch (RecordFields.InvalidRecord e) {
             throw fail(atCurrentRecord() + e.getMessage());
         }
