@@ -3,6 +3,7 @@ package dev.mw.worker;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.mw.worker.problem.RequestUriCheck;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
@@ -10,6 +11,8 @@ import io.quarkus.runtime.annotations.QuarkusMain;
  * Starts the worker. Besides the usual {@code java -Dmw.group=am -jar quarkus-run.jar}, it
  * takes settings after the jar too ({@code java -jar quarkus-run.jar -Dmw.group=am}): each
  * {@code -Dkey=value} argument becomes a system property before Quarkus reads its config.
+ * It also hands the check of request URIs to {@link RequestUriCheck}, which answers a bad one
+ * with a problem instead of an empty 400.
  */
 @QuarkusMain
 public final class WorkerMain {
@@ -18,7 +21,9 @@ public final class WorkerMain {
     }
 
     public static void main(String... args) {
-        Quarkus.run(applySystemProperties(args));
+        String[] rest = applySystemProperties(args);
+        System.getProperties().putIfAbsent(RequestUriCheck.QUARKUS_CHECK, "true");
+        Quarkus.run(rest);
     }
 
     /** Sets every {@code -Dkey=value} argument as a system property; returns the other arguments. */

@@ -31,7 +31,11 @@ public class ProblemResponses {
 
     public void methodNotAllowed(RoutingContext context, String allowed) {
         context.response().putHeader(HttpHeaders.ALLOW, allowed);
-        send(context, Problem.of(405, "Method Not Allowed", "use " + allowed), null);
+        send(context, Problem.of(405, "Method Not Allowed", "use " + allowed));
+    }
+
+    public void send(RoutingContext context, Problem problem) {
+        send(context, problem, null);
     }
 
     private void send(RoutingContext context, Problem problem, ProblemException headersFrom) {

@@ -6,7 +6,13 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -15,6 +21,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 
 /** /api/records on the shipped am data (see %test.mw.data-file). */
@@ -119,6 +127,30 @@ class RecordsResourceTest {
                 .then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("status", is(404));
+    }
+
+    @Test
+    void aMalformedRequestUriIsAProblem400SayingWhere() throws IOException {
+        assertInvalid("/api/records?location=Kansas%2",
+                "the request URI is not valid: Malformed escape pair at index 28");
+        assertInvalid("/api/rec%ords", "the request is not valid: Invalid escape sequence: %or");
+        given().urlEncodingEnabled(false)
+                .when().get("/api/records?name=%61lice")
+                .then().statusCode(200)
+                .body("records.record_id", contains(2));
+    }
+
+    /** Sent through java.net.URL, which passes a malformed escape on as it is; RestAssured refuses to send one. */
+    private static void assertInvalid(String target, String detail) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) new URL("http://localhost:" + RestAssured.port + target)
+                .openConnection();
+        assertEquals(400, connection.getResponseCode());
+        assertEquals("application/problem+json", connection.getContentType());
+        try (InputStream body = connection.getErrorStream()) {
+            JsonPath problem = JsonPath.from(new String(body.readAllBytes(), StandardCharsets.UTF_8));
+            assertEquals("urn:mw:problem:invalid-request", problem.getString("type"));
+            assertEquals(detail, problem.getString("detail"));
+        }
     }
 
     private static void badRequest(Map<String, String> params, String detail) {

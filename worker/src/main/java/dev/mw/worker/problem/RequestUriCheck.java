@@ -1,0 +1,70 @@
+package dev.mw.worker.problem;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Answers a request whose URI is not valid (malformed percent-encoding such as
+ * {@code ?name=%zz}, characters a URI may not hold) with a problem 400 that says what is wrong,
+ * before any resource sees it.
+ * <p>
+ * Quarkus makes the same {@link URI} check, but before the router, with an empty 400 and no
+ * way to change it. {@code WorkerMain} (and the tests' JVM) switch that check off with the
+ * system property {@value #QUARKUS_CHECK}, so this filter is the check instead and accepts
+ * exactly the URIs Quarkus' check accepts.
+ */
+@ApplicationScoped
+public class RequestUriCheck {
+
+    public static final String QUARKUS_CHECK = "vertx.disableURIValidation";
+
+    private final ObjectMapper mapper;
+
+    RequestUriCheck(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    void installFilter(@Observes Filters filters) {
+        filters.register(this::check, Integer.MAX_VALUE);
+    }
+
+    /**
+     * A path the router cannot decode fails before any filter runs; the router reports it here,
+     * with any other 400 no handler answered.
+     */
+    void installErrorHandler(@Observes Router router) {
+        router.errorHandler(400, context -> reject(context, "the request is not valid: "
+                + (context.failure() == null ? "Bad Request" : context.failure().getMessage())));
+    }
+
+    private void check(RoutingContext context) {
+        try {
+            new URI(context.request().uri());
+            context.next();
+        } catch (URISyntaxException e) {
+            reject(context, "the request URI is not valid: " + e.getReason() + " at index " + e.getIndex());
+        }
+    }
+
+    private void reject(RoutingContext context, String detail) {
+        Problem problem = Problem.of("invalid-request", "Invalid request", 400, detail);
+        try {
+            context.response().setStatusCode(problem.status()).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                    .end(Buffer.buffer(mapper.writeValueAsBytes(problem)));
+        } catch (JsonProcessingException e) { // a record of strings and an int: cannot happen
+            throw new IllegalStateException(e);
+        }
+    }
+}
