@@ -190,6 +190,14 @@ class Bench:
             raise BenchError("haproxy.cfg is invalid: " + check.stdout + check.stderr)
         return self.spawn("haproxy", ["haproxy", "-db", "-f", path], port)
 
+    def start_pass_through(self, worker):
+        """The floor of a JVM router: bench/PassThroughProxy.java run from source on the master's
+        libraries (the same Vert.x and Netty), in front of one worker."""
+        port = self.free_port()
+        lib = os.path.join(os.path.dirname(self.jars["master"]), "lib", "main", "*")
+        return self.spawn("pass-through", ["java", "-cp", lib, os.path.join(BENCH, "PassThroughProxy.java"),
+                                           str(port), str(worker.port)], port)
+
     def tail(self, svc, lines=15):
         try:
             with open(svc.logfile, errors="replace") as f:
@@ -424,9 +432,11 @@ class Bench:
         self.wait_ready([master, wa, wn])
         self.wait_up(master, {"am": {"worker-am-0"}, "nz": {"worker-nz-0"}})
         hap = self.start_haproxy([wa], [wn])
+        floor = self.start_pass_through(wa)
         with open(am_q + ".names") as f:
             first = f.readline().strip()
         self.wait_http_ok(hap.url + first)
+        self.wait_http_ok(floor.url + first)
         mixed = self.mixed("names-both-groups", am_q + ".names", nz_q + ".names")
         am_names = am_q + ".names"
         log(f"scenario 1: name queries, {CONNS} connections, {n} records per group")
@@ -434,11 +444,14 @@ class Bench:
             ("direct", "direct to worker-am-0 (group am names)", wa.url, am_names, [wa], [wa]),
             ("haproxy", "HAProxy (group am names)", hap.url, am_names, [hap, wa], [wa]),
             ("master", "master (group am names)", master.url, am_names, [master, wa], [master, wa]),
+            ("pass_through", "Vert.x pass-through proxy (group am names)", floor.url, am_names, [floor, wa],
+             [floor, wa]),
             ("haproxy_both", "HAProxy (names of both groups)", hap.url, mixed, [hap], [wa, wn]),
             ("master_both", "master (names of both groups)", master.url, mixed, [master], [master, wa, wn])])
-        self.stop(hap, wn, wa, master)
+        self.stop(floor, hap, wn, wa, master)
         m, h, d = rows["master"], rows["haproxy"], rows["direct"]
         ratios = {"rps_master_over_haproxy": m["rps"] / h["rps"], "rps_master_over_direct": m["rps"] / d["rps"],
+                  "rps_pass_through_over_haproxy": rows["pass_through"]["rps"] / h["rps"],
                   "p99_master_minus_haproxy_ms": m["p99_ms"] - h["p99_ms"],
                   "p50_master_minus_direct_ms": m["p50_ms"] - d["p50_ms"],
                   "rps_master_over_haproxy_both": rows["master_both"]["rps"] / rows["haproxy_both"]["rps"]}

@@ -95,19 +95,25 @@ def markdown(res):
         w("## 1. Router overhead: name queries\n")
         w(f"`GET /api/records?name=…` rotating over 2000 names that exist, {s['conns']} connections "
           f"(wrk, 2 threads), {s['records_per_group']} records per group, one worker per group, no "
-          "injected delay. *direct* asks worker-am-0 itself, so the first three rows all use names of "
-          "group am only (the same list for all three); the last two use names of both groups, "
-          "alternating. CPU columns: CPU time of the process per request during the runs."
-          + rounds_note(meta) + "\n")
+          "injected delay. *direct* asks worker-am-0 itself, so the first four rows all use names of "
+          "group am only (the same list for all four); the last two use names of both groups, "
+          "alternating. *Vert.x pass-through* is not a router but the floor of one in the JVM: "
+          "`bench/PassThroughProxy.java` passes each request to worker-am-0 with the Vert.x HTTP client, "
+          "on the master's libraries, event loops and pool size, and copies the answer back: no parsing, "
+          "routing, balancing, breaker, metrics or JSON. CPU columns: CPU time of the process per "
+          "request during the runs." + rounds_note(meta) + "\n")
         w("| path | req/s | p50 ms | p90 ms | p99 ms | errors | router CPU µs/req | worker-am CPU µs/req | warm-up s |")
         w("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
         names = {"direct": ("direct to the worker", None, "worker-am-0"),
                  "haproxy": ("HAProxy → worker", "haproxy", "worker-am-0"),
                  "master": ("master → worker", "master", "worker-am-0"),
+                 "pass_through": ("Vert.x pass-through → worker (floor)", "pass-through", "worker-am-0"),
                  "haproxy_both": ("HAProxy, both groups", "haproxy", None),
                  "master_both": ("master, both groups", "master", None)}
         for k, (label, router, worker) in names.items():
-            r = s["rows"][k]
+            r = s["rows"].get(k)
+            if r is None:  # results of a run from before the row existed
+                continue
             w(f"| {label} | {rps(r)} | {ms(r['p50_ms'])} | {ms(r['p90_ms'])} | {ms(r['p99_ms'])} | "
               f"{r['errors']} | {cpu(r, router) if router else '–'} | {cpu(r, worker) if worker else '–'} | "
               f"{r.get('warmup_s', '–')} |")
@@ -115,7 +121,9 @@ def markdown(res):
         w(f"\nmaster / HAProxy throughput: **{x['rps_master_over_haproxy']:.2f}×** (both groups: "
           f"{x['rps_master_over_haproxy_both']:.2f}×); master / direct: **{x['rps_master_over_direct']:.2f}×**; "
           f"master p99 − HAProxy p99: **{x['p99_master_minus_haproxy_ms']:+.2f} ms**; master p50 − direct p50: "
-          f"{x['p50_master_minus_direct_ms']:+.3f} ms.\n")
+          f"{x['p50_master_minus_direct_ms']:+.3f} ms"
+          + (f"; Vert.x pass-through / HAProxy: {x['rps_pass_through_over_haproxy']:.2f}×"
+             if "rps_pass_through_over_haproxy" in x else "") + ".\n")
 
     if "2" in sc:
         s = sc["2"]
@@ -229,7 +237,8 @@ def chart(out_dir, res):
               "set key top left\nset xtics nomirror\nset offsets 0,0,graph 0.12,0\n")
     if "1" in sc:
         rows = sc["1"]["rows"]
-        order = [("direct", "direct"), ("haproxy", "HAProxy"), ("master", "master")]
+        order = [(k, lbl) for k, lbl in (("direct", "direct"), ("haproxy", "HAProxy"), ("master", "master"),
+                                         ("pass_through", "Vert.x floor")) if k in rows]
         p = dat("s1.dat", [(lbl, rows[k]["rps"], rows[k]["p50_ms"], rows[k]["p99_ms"]) for k, lbl in order])
         panels.append(common + "set title '1. Name queries: throughput (16 conns)'\nset ylabel 'req/s'\n"
                       "unset key\nset yrange [0:*]\n"
@@ -245,6 +254,8 @@ def chart(out_dir, res):
         cpu_rows = [("worker (direct)", rows["direct"].get("cpu_us_per_req", {}).get("worker-am-0", 0)),
                     ("HAProxy", rows["haproxy"].get("cpu_us_per_req", {}).get("haproxy", 0)),
                     ("master", rows["master"].get("cpu_us_per_req", {}).get("master", 0))]
+        if "pass_through" in rows:
+            cpu_rows.append(("Vert.x floor", rows["pass_through"].get("cpu_us_per_req", {}).get("pass-through", 0)))
         p3 = dat("s1cpu.dat", cpu_rows)
         panels.append(common + "set title '1. CPU time per name query, by process'\nset ylabel 'µs CPU / request'\n"
                       "unset key\n"
