@@ -74,7 +74,7 @@ kubectl config use-context "kind-$cluster" >/dev/null
 
 if ((build)); then
   step "package master and worker (./mvnw package)"
-  ./mvnw -B -ntp package -DskipTests -pl master,worker
+  ./mvnw -B -ntp package -DskipTests -pl master,worker -am
   step "docker build $master_image and $worker_image (context: the repository root)"
   docker build -f master/src/main/docker/Dockerfile.jvm -t "$master_image" .
   docker build -f worker/src/main/docker/Dockerfile.jvm -t "$worker_image" .

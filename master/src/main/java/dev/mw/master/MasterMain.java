@@ -1,6 +1,6 @@
 package dev.mw.master;
 
-import dev.mw.master.problem.RequestUriCheck;
+import dev.mw.common.http.RequestUriCheck;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
@@ -15,7 +15,7 @@ public final class MasterMain {
     }
 
     public static void main(String... args) {
-        System.getProperties().putIfAbsent(RequestUriCheck.QUARKUS_CHECK, "true");
+        RequestUriCheck.replaceQuarkusCheck();
         Quarkus.run(args);
     }
 }

@@ -3,7 +3,7 @@ package dev.mw.worker;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.mw.worker.problem.RequestUriCheck;
+import dev.mw.common.http.RequestUriCheck;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
@@ -22,7 +22,7 @@ public final class WorkerMain {
 
     public static void main(String... args) {
         String[] rest = applySystemProperties(args);
-        System.getProperties().putIfAbsent(RequestUriCheck.QUARKUS_CHECK, "true");
+        RequestUriCheck.replaceQuarkusCheck();
         Quarkus.run(rest);
     }
 
