@@ -73,8 +73,8 @@ def markdown(res):
     w("")
     w("Tuning applied to every service (what a user would do for a benchmark or a high request "
       "rate): `-Dquarkus.http.access-log.enabled=false` (no log line per request)"
-      + ("; the class-data archive the build makes (`-XX:SharedArchiveFile=app-cds.jsa`, run from the app "
-         "directory, as `scripts/run-local.sh` does)" if meta.get("app_cds") else "") + "; otherwise "
+      + ("; the class-data archive of a training run (`scripts/train-cds.sh`, `-XX:SharedArchiveFile=app-cds.jsa`, "
+         "run from the app directory, as `scripts/run-local.sh` does)" if meta.get("app_cds") else "") + "; otherwise "
       "defaults: default JVM heap and GC (G1), default Vert.x event loops (2 × CPUs), the master's "
       "pool of 128 connections per worker instance. HAProxy: `bench/haproxy.cfg.template`, no request log.\n")
 
@@ -196,19 +196,28 @@ def markdown(res):
         w("Time from spawning `java -jar …` to the first 200 from `/q/health/ready` (polled every 10 ms); "
           "for the worker that includes loading the shipped data and registering at a running master. "
           "RSS (`ps -o rss`) right after ready. Quarkus' own \"started in\" figure for comparison. "
-          "Native-image figures come from the native CI workflow.\n")
-        w("| service | runs | ready s (median) | ready s (min) | Quarkus \"started in\" s (median) | RSS MiB (median) |")
-        w("|---|---:|---:|---:|---:|---:|")
-        for k in ("master", "worker"):
+          "Each service starts with the class-data archive of `scripts/train-cds.sh`, once with default "
+          "JVM options and once with the options `scripts/run-local.sh` (the README's first command) "
+          "starts it with, the two alternating. Native-image figures come from the native CI workflow.\n")
+        w("| service | JVM options | runs | ready s (median) | ready s (min) | Quarkus \"started in\" s (median) | RSS MiB (median) |")
+        w("|---|---|---:|---:|---:|---:|---:|")
+        for k in startup_keys(s):
             x = s[k]
             qs = sorted(r["quarkus_started_s"] for r in x["runs"] if r["quarkus_started_s"] is not None)
-            w(f"| {k} | {len(x['runs'])} | {x['ready_s_median']:.2f} | {x['ready_s_min']:.2f} | "
+            opts = "`" + " ".join(x["jvm"]) + "` (run-local.sh)" if x.get("jvm") else "default"
+            w(f"| {k.split('_')[0]} | {opts} | {len(x['runs'])} | {x['ready_s_median']:.2f} | {x['ready_s_min']:.2f} | "
               f"{f(qs[len(qs) // 2]) if qs else '–'} | {x['rss_mb_median']:.0f} |")
         w("")
 
     w("## Chart\n")
     w("![headline figures](results.png)\n")
     return "\n".join(out)
+
+
+def startup_keys(s):
+    """Scenario 5's rows: master and worker, each with default options and, from runs that measured
+    them, with run-local.sh's."""
+    return [k for k in ("master", "master_launcher", "worker", "worker_launcher") if k in s]
 
 
 def q(s):
@@ -311,16 +320,18 @@ def chart(out_dir, res):
                       "unset arrow 2\nunset logscale y\n")
     if "5" in sc:
         s = sc["5"]
-        p = dat("s5.dat", [("master", s["master"]["ready_s_median"], s["master"]["rss_mb_median"]),
-                           ("worker", s["worker"]["ready_s_median"], s["worker"]["rss_mb_median"])])
-        panels.append(common + "set title '5. JVM start-up (median), target ready <= 1 s'\n"
+        keys = startup_keys(s)
+        p = dat("s5.dat", [(k.replace("_launcher", "\\nrun-local"), s[k]["ready_s_median"], s[k]["rss_mb_median"])
+                           for k in keys])
+        panels.append(common + "set bmargin 4\nset title '5. JVM start-up (median), target ready <= 1 s'\n"
                       "set ylabel 'ready s'\nset y2label 'RSS MiB'\nset y2tics\n"
-                      f"set y2range [0:{1.2 * max(s['master']['rss_mb_median'], s['worker']['rss_mb_median']):.0f}]\n"
+                      f"set y2range [0:{1.2 * max(s[k]['rss_mb_median'] for k in keys):.0f}]\n"
+                      "set arrow 3 from graph 0, first 1 to graph 1, first 1 nohead dt 2 lc rgb 'red'\n"
                       f"plot '{p}' using 2:xtic(1) title 'ready (s)' lc rgb '#b07aa1', "
                       f"'' using 3 axes x1y2 title 'RSS (MiB)' lc rgb '#9c755f', "
                       f"'' using ($0-1.0/6):2:(sprintf('%.2f s',$2)) with labels offset 0,0.8 notitle, "
                       f"'' using ($0+1.0/6):3:(sprintf('%.0f MiB',$3)) axes x1y2 with labels offset 0,0.8 notitle\n"
-                      "unset y2tics\nunset y2label\n")
+                      "unset arrow 3\nunset y2tics\nunset y2label\n")
     if not panels:
         return False
     cols = 3 if len(panels) > 4 else 2 if len(panels) > 1 else 1

@@ -73,6 +73,8 @@ if [[ ! -f master/target/quarkus-app/quarkus-run.jar || ! -f worker/target/quark
   echo "bench: packaged services missing, building them"
   ./mvnw -B -ntp -q -DskipTests package -pl master,worker -am
 fi
+# the class-data archives every service starts with, trained on this machine's java
+scripts/train-cds.sh --if-stale || fail "training the class-data archives failed (scripts/train-cds.sh)"
 
 # --- run; whatever happens, nothing we started outlives us ------------------------------------
 pidfile="$out/work/pids"

@@ -104,6 +104,11 @@ if [[ -n "$reason" ]]; then
   ./mvnw -B -q -DskipTests package || fail "the build failed; see the Maven output above"
   echo "Built in $(format_ms $(($(now_ms) - build_start)))."
 fi
+# Class-data archives from a training run start the services about a quarter faster; made once
+# per build and java. Without them the services still run, only slower to start.
+if ! scripts/train-cds.sh --if-stale; then
+  echo "run-local: training the class-data archives failed (see above); starting without the trained archives" >&2
+fi
 
 # --- preflight --------------------------------------------------------------------------------
 
@@ -165,7 +170,7 @@ start_service() {
   fi
   local app_dir cds=()
   app_dir="$(dirname "$jar")"
-  # the build's class-data archive names the jar by a relative path: run from the app directory
+  # the class-data archive names the jar by a relative path: run from the app directory
   [[ -f "$app_dir/app-cds.jsa" ]] && cds=(-XX:SharedArchiveFile=app-cds.jsa)
   # nohup: a detached cluster survives the terminal closing
   (cd "$app_dir" && exec nohup java ${cds[@]+"${cds[@]}"} ${JAVA_OPTS[@]+"${JAVA_OPTS[@]}"} \
