@@ -146,7 +146,14 @@ class FailureIT {
     @DisplayName("3. One replica fails half its answers: it is ejected, gets under 10 % of its group's answers, no query fails")
     void failingReplicaIsEjected() {
         String id = LocalCluster.workerId("am", 1);
-        cluster = start("3-error-rate", c -> c.worker("am", 1).property("mw.fault.error-rate", "0.5"));
+        // round-robin, so that only ejection and the breaker can keep the replica out: p2c-ewma
+        // doubles a failing replica's latency estimate and starves it of calls before either has
+        // seen enough of them (seen in CI: 0.9 % of its group's calls, never ejected), which is
+        // what scenario 4 shows for a slow replica
+        cluster = start("3-error-rate", c -> {
+            c.worker("am", 1).property("mw.fault.error-rate", "0.5");
+            c.master().property("mw.balancer", "round-robin");
+        });
         MasterClient master = cluster.client();
 
         List<Sample> samples;
@@ -162,7 +169,7 @@ class FailureIT {
         LoadSummary all = LoadSummary.of(samples);
         Map<String, Long> served = ClusterProbe.served(List.of(cluster.worker("am", 0), cluster.worker("am", 1)));
         double traffic = served.get(id) / (double) served.values().stream().mapToLong(Long::longValue).sum();
-        FailureReport.row("3 one replica with error-rate 0.5", all, id, all.share("am", id),
+        FailureReport.row("3 one replica with error-rate 0.5, round-robin", all, id, all.share("am", id),
                 String.format("calls it got: %.1f %% of its group's (incl. retried 500s); %s", traffic * 100, seen));
 
         assertNoFailures(all, samples);
