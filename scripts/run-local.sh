@@ -112,13 +112,6 @@ fi
 
 # --- preflight --------------------------------------------------------------------------------
 
-port_in_use() {
-  if (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; then
-    return 0
-  fi
-  command -v ss >/dev/null 2>&1 && [[ -n "$(ss -Hltn "sport = :$1" 2>/dev/null)" ]]
-}
-
 if [[ -f "$PID_FILE" ]]; then
   while read -r pid name _; do
     if [[ -n "${pid:-}" ]] && is_service_pid "$pid"; then

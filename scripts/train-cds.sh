@@ -57,7 +57,6 @@ if ((if_stale)) && trained master && trained worker; then
 fi
 command -v curl >/dev/null 2>&1 || fail "curl not found"
 
-port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 free_port() {
   local port=$((20000 + RANDOM % 30000))
   while port_in_use "$port"; do

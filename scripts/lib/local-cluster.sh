@@ -24,6 +24,14 @@ format_ms() {
   printf '%d.%d s' $(($1 / 1000)) $(($1 % 1000 / 100))
 }
 
+# True when something listens on (or answers at) 127.0.0.1:PORT.
+port_in_use() {
+  if (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; then
+    return 0
+  fi
+  command -v ss >/dev/null 2>&1 && [[ -n "$(ss -Hltn "sport = :$1" 2>/dev/null)" ]]
+}
+
 # True when pid is alive and runs one of our packaged services (guards against reused pids).
 is_service_pid() {
   local args

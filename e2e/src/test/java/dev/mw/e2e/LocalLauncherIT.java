@@ -35,7 +35,7 @@ class LocalLauncherIT {
         RepoLayout.masterJar();
         RepoLayout.workerJar();
         for (String module : List.of("master", "worker")) {
-            Files.deleteIfExists(appDir(module).resolve("app-cds.trained")); // so this run trains them
+            Files.deleteIfExists(RepoLayout.appDir(module).resolve("app-cds.trained")); // so this run trains them
         }
         int base = freePortBlock(SERVICES);
         Path output = RepoLayout.scratchDir().resolve("LocalLauncherIT-run-local.txt");
@@ -54,8 +54,8 @@ class LocalLauncherIT {
             assertEquals(NEW_YORK_2002, master.query("location", "New York City", "year", "2002").records());
 
             for (String module : List.of("master", "worker")) {
-                assertTrue(Files.isRegularFile(appDir(module).resolve("app-cds.jsa")), module + " archive");
-                assertTrue(Files.isRegularFile(appDir(module).resolve("app-cds.trained")), module + " marker");
+                assertTrue(Files.isRegularFile(RepoLayout.appDir(module).resolve("app-cds.jsa")), module + " archive");
+                assertTrue(Files.isRegularFile(RepoLayout.appDir(module).resolve("app-cds.trained")), module + " marker");
             }
             for (String log : List.of("master", "worker-am-0", "worker-nz-1")) {
                 String text = Files.readString(root.resolve(".run/logs/" + log + ".log"));
@@ -71,10 +71,6 @@ class LocalLauncherIT {
             int port = base + i;
             assertTrue(isFree(port), "port " + port + " is still taken after stop-local.sh");
         }
-    }
-
-    private static Path appDir(String module) {
-        return RepoLayout.root().resolve(module).resolve("target").resolve("quarkus-app");
     }
 
     private static int script(Path root, Path output, int base, String... command) throws Exception {

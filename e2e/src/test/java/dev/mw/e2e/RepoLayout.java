@@ -50,8 +50,13 @@ public final class RepoLayout {
         return root().resolve("e2e").resolve("target");
     }
 
+    /** {@code <module>/target/quarkus-app}: the packaged service, its class-data archive beside it. */
+    public static Path appDir(String module) {
+        return root().resolve(module).resolve("target").resolve("quarkus-app");
+    }
+
     private static Path requirePackaged(String module) {
-        Path jar = root().resolve(module).resolve("target").resolve("quarkus-app").resolve("quarkus-run.jar");
+        Path jar = appDir(module).resolve("quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("The packaged " + module + " is missing at " + jar
                     + ": run ./mvnw package first (or ./mvnw verify from the repository root)");
