@@ -57,8 +57,10 @@ if ((if_stale)) && trained master && trained worker; then
 fi
 command -v curl >/dev/null 2>&1 || fail "curl not found"
 
+# below Linux's ephemeral range (32768 up): a port there can be the local end of some client's
+# connection, which a listener cannot bind although nothing listens on it
 free_port() {
-  local port=$((20000 + RANDOM % 30000))
+  local port=$((20000 + RANDOM % 12000))
   while port_in_use "$port"; do
     port=$((port + 1))
   done
