@@ -22,13 +22,18 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class DockerfilesIT {
 
+    static final String ENTRYPOINT_SCRIPT = "common/src/main/docker/run-java.sh";
+
     @ParameterizedTest(name = "{0}/src/main/docker/Dockerfile.{1}")
     @CsvSource({"master,jvm", "master,native", "worker,jvm", "worker,native"})
     void copiesExistingFilesAndRunsAsTheChartsUser(String module, String flavour) throws IOException {
         Path dockerfile = RepoLayout.module(module).resolve("src/main/docker/Dockerfile." + flavour);
         List<Dockerfile.Instruction> instructions = Dockerfile.parse(dockerfile);
         String from = Dockerfile.last(instructions, "FROM");
-        assertTrue(from.matches("[\\w./-]+:[\\w.-]+") && !from.endsWith(":latest"), "a pinned base image: " + from);
+        if (from.equals("${BASE_IMAGE}")) {
+            from = Dockerfile.last(instructions, "ARG").replaceFirst("^BASE_IMAGE=", "");
+        }
+        assertTrue(from.matches("[\\w./-]+:[\\w.-]+") && !from.endsWith(":latest"), "a pinned public base image: " + from);
         assertEquals("185", Dockerfile.last(instructions, "USER"), "the chart's runAsUser");
         assertEquals(String.valueOf(Contract.port(module)), Dockerfile.last(instructions, "EXPOSE"));
         String workdir = Dockerfile.last(instructions, "WORKDIR").replaceAll("/$", "");
@@ -38,6 +43,11 @@ class DockerfilesIT {
             List<String> paths = Stream.of(words).filter(w -> !w.startsWith("--")).toList();
             String source = paths.get(0);
             String destination = paths.get(paths.size() - 1);
+            if (source.equals(ENTRYPOINT_SCRIPT)) {
+                assertTrue(Files.isRegularFile(RepoLayout.root().resolve(source)), source);
+                assertEquals(workdir + "/run-java.sh", destination, "the entrypoint's place");
+                continue;
+            }
             if (source.startsWith("data")) {
                 copiesData = true;
                 assertEquals(workdir + "/data/", destination, "data/ goes where data/data-<group>.json resolves");
@@ -56,8 +66,10 @@ class DockerfilesIT {
         }
         assertEquals(module.equals("worker"), copiesData, module + " image carries data/ only for the worker");
         if (flavour.equals("jvm")) {
-            assertTrue(instructions.stream().anyMatch(i -> i.keyword().equals("ENV")
-                    && i.args().contains("JAVA_APP_DIR=\"" + workdir + "\"")), "run-java.sh starts in the WORKDIR");
+            // the project's own entrypoint: it needs only sh and java, so it runs on every base
+            assertEquals("[ \"/bin/sh\", \"" + workdir + "/run-java.sh\" ]", Dockerfile.last(instructions, "ENTRYPOINT"));
+            assertTrue(Dockerfile.last(instructions, "ENV").startsWith("JAVA_MAX_RAM_PERCENTAGE="),
+                    "the heap is a share of the container's memory limit");
         }
     }
 
@@ -65,6 +77,7 @@ class DockerfilesIT {
     void dockerignoreKeepsWhatTheDockerfilesCopy() throws IOException {
         List<String> patterns = Files.readAllLines(RepoLayout.root().resolve(".dockerignore")).stream()
                 .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        assertTrue(patterns.contains("!" + ENTRYPOINT_SCRIPT), ".dockerignore must keep " + ENTRYPOINT_SCRIPT);
         for (String kept : List.of("data", "master", "worker", "master/target", "worker/target", "**/target",
                 "*/target", "**/target/quarkus-app", "master/target/quarkus-app", "worker/target/quarkus-app")) {
             assertFalse(patterns.contains(kept), ".dockerignore must not exclude " + kept);
