@@ -101,19 +101,19 @@ if [[ -z "$unpinned" ]]; then
 else
   ko "actions not pinned by SHA with a version comment:"; sed 's/^/        /' <<<"$unpinned"
 fi
-# release.yml pushes the images the chart defaults to: ghcr.io/<owner>/master-worker-{master,worker}.
+# release.yml pushes the images the chart defaults to: ghcr.io/<owner>/master-worker/{master,worker}.
 release_ok=1
 for component in master worker; do
-  grep -qF "ghcr.io/\$owner/master-worker-$component:\$version" .github/workflows/release.yml || release_ok=0
+  grep -qF "ghcr.io/\$owner/master-worker/$component:\$version" .github/workflows/release.yml || release_ok=0
   [[ "$(awk -v c="$component:" '$1 == c {s = 1} s && $1 == "registry:" {print $2; exit}' "$CHART/values.yaml")" == ghcr.io ]] || release_ok=0
-  grep -qE "^    repository: [a-z0-9-]+/master-worker-$component$" "$CHART/values.yaml" || release_ok=0
+  grep -qE "^    repository: [a-z0-9-]+/master-worker/$component$" "$CHART/values.yaml" || release_ok=0
 done
 grep -q 'platforms: linux/amd64,linux/arm64' .github/workflows/release.yml || release_ok=0
 grep -q 'helm push .*oci://ghcr.io/' .github/workflows/release.yml || release_ok=0
 if ((release_ok)); then
-  ok "release.yml pushes multi-arch ghcr.io/<owner>/master-worker-{master,worker} (the chart's defaults) and the chart to oci://ghcr.io/<owner>/charts"
+  ok "release.yml pushes multi-arch ghcr.io/<owner>/master-worker/{master,worker} (the chart's defaults) and the chart to oci://ghcr.io/<owner>/charts"
 else
-  ko "release.yml and the chart's default images disagree (ghcr.io/<owner>/master-worker-{master,worker}, multi-arch, helm push oci://)"
+  ko "release.yml and the chart's default images disagree (ghcr.io/<owner>/master-worker/{master,worker}, multi-arch, helm push oci://)"
 fi
 for script in scripts/*.sh; do
   if bash -n "$script" 2>"$log"; then ok "bash -n $script"; else ko "bash -n $script"; sed 's/^/        /' "$log"; fi

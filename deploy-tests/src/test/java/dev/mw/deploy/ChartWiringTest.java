@@ -268,7 +268,7 @@ class ChartWiringTest {
         for (PodTemplateSpec t : templates) {
             Container c = t.getSpec().getContainers().get(0);
             assertEquals("IfNotPresent", c.getImagePullPolicy());
-            assertEquals("ghcr.io/master-worker/master-worker-" + c.getName() + ":0.1.0", c.getImage(),
+            assertEquals("ghcr.io/master-worker/master-worker/" + c.getName() + ":0.1.0", c.getImage(),
                     "default image of the " + c.getName() + ": the one release.yml publishes");
             int sleep = c.getLifecycle().getPreStop().getSleep().getSeconds().intValue();
             long stop = sleep + shutdownSeconds(c.getName(), "quarkus.shutdown.delay")
