@@ -203,6 +203,16 @@ class ChartObjectsTest {
             assertFalse(admits(workerPolicy, workerLabels(r), "http"), "workers do not call each other");
             assertTrue(workerPolicy.getSpec().getEgress().stream().anyMatch(e -> e.getPorts().stream()
                     .anyMatch(p -> Integer.valueOf(Contract.MASTER_PORT).equals(p.getPort().getIntVal()))), "worker -> master:8080");
+            // a group's download init container runs under the same policy: its URL's port is open
+            for (Map<String, Object> group : scenario.groups()) {
+                if (group.get("download") instanceof Map<?, ?> download) {
+                    java.net.URI url = java.net.URI.create(String.valueOf(download.get("url")));
+                    int port = url.getPort() > 0 ? url.getPort() : "https".equals(url.getScheme()) ? 443 : 80;
+                    assertTrue(workerPolicy.getSpec().getEgress().stream().anyMatch(e -> (e.getTo() == null || e.getTo().isEmpty())
+                            && e.getPorts().stream().anyMatch(p -> Integer.valueOf(port).equals(p.getPort().getIntVal()))),
+                            group.get("name") + ": the download of " + url + " may leave on port " + port);
+                }
+            }
         }
         assertTrue(masterPolicy.getSpec().getEgress().stream().anyMatch(e -> e.getPorts().stream()
                 .anyMatch(p -> Integer.valueOf(Contract.WORKER_PORT).equals(p.getPort().getIntVal()))), "master -> workers:8081");
