@@ -7,6 +7,10 @@
 #      the message its "# expect:" line names
 #   4. k8s/ drift: k8s/ must equal a fresh scripts/render-k8s.sh
 #   5. actionlint on .github/workflows/*.yml; bash -n on scripts/*.sh
+#   6. scripts/kind-up.sh stays runnable on a laptop: no bash-4-only constructs (macOS has bash
+#      3.2), every array that starts empty expanded with the ${a[@]+"${a[@]}"} guard, its
+#      argument parsing run with and without values files under bash -u (--print-plan), a new
+#      image tag per build passed to Helm, and the test image preload best effort
 # Needs helm and actionlint (scripts/install-helm.sh puts them into .tools/bin).
 # Prints "N passed, M failed" and exits non-zero when anything failed.
 set -uo pipefail
@@ -91,9 +95,89 @@ for wf in .github/workflows/*.yml; do
     ko "actionlint $wf"; sed 's/^/        /' "$log"
   fi
 done
+unpinned="$(grep -nE '^\s*(- )?uses:' .github/workflows/*.yml | grep -vE 'uses: [A-Za-z0-9_.-]+/[A-Za-z0-9_./-]+@[0-9a-f]{40} # v[0-9]+\.[0-9]+\.[0-9]+$' || true)"
+if [[ -z "$unpinned" ]]; then
+  ok "every action pinned by full commit SHA with a '# vX.Y.Z' comment ($(grep -chE '^\s*(- )?uses:' .github/workflows/*.yml | paste -sd+ | awk -F+ '{for (i = 1; i <= NF; i++) n += $i} END {print n}') uses)"
+else
+  ko "actions not pinned by SHA with a version comment:"; sed 's/^/        /' <<<"$unpinned"
+fi
+# release.yml pushes the images the chart defaults to: ghcr.io/<owner>/master-worker/{master,worker}.
+release_ok=1
+for component in master worker; do
+  grep -qF "ghcr.io/\$owner/master-worker/$component:\$version" .github/workflows/release.yml || release_ok=0
+  [[ "$(awk -v c="$component:" '$1 == c {s = 1} s && $1 == "registry:" {print $2; exit}' "$CHART/values.yaml")" == ghcr.io ]] || release_ok=0
+  grep -qE "^    repository: [a-z0-9-]+/master-worker/$component$" "$CHART/values.yaml" || release_ok=0
+done
+grep -q 'platforms: linux/amd64,linux/arm64' .github/workflows/release.yml || release_ok=0
+grep -q 'helm push .*oci://ghcr.io/' .github/workflows/release.yml || release_ok=0
+if ((release_ok)); then
+  ok "release.yml pushes multi-arch ghcr.io/<owner>/master-worker/{master,worker} (the chart's defaults) and the chart to oci://ghcr.io/<owner>/charts"
+else
+  ko "release.yml and the chart's default images disagree (ghcr.io/<owner>/master-worker/{master,worker}, multi-arch, helm push oci://)"
+fi
 for script in scripts/*.sh; do
   if bash -n "$script" 2>"$log"; then ok "bash -n $script"; else ko "bash -n $script"; sed 's/^/        /' "$log"; fi
 done
+echo "== scripts/kind-up.sh on a laptop (bash 3.2, set -u)"
+laptop_scripts=(scripts/kind-up.sh)
+for script in "${laptop_scripts[@]}"; do
+  # declare -A/-n, case conversion ${x,,} ${x^^}, mapfile/readarray, |&, &>>, coproc, ${x@Q}: bash 4+
+  if grep -nE 'declare -[aA-Za-z]*[An]|local -[A-Za-z]*[An]|\$\{[#!]?[A-Za-z_][A-Za-z0-9_]*(\[[^]]*\])?(,,?|\^\^?)|\bmapfile\b|\breadarray\b|\|&|&>>|\bcoproc\b|\$\{[A-Za-z_][A-Za-z0-9_]*@[QEPAa]\}' "$script" \
+    | grep -v '^[0-9]*: *#' >"$log"; then
+    ko "$script uses bash-4-only constructs (macOS ships bash 3.2):"; sed 's/^/        /' "$log"
+  else
+    ok "$script: no bash-4-only constructs"
+  fi
+  unguarded=""
+  for array in $(sed -n 's/^ *\([A-Za-z_][A-Za-z0-9_]*\)=()$/\1/p' "$script"); do
+    if grep -n "\"\${$array\[@\]}\"" "$script" | grep -vF "\${$array[@]+" >>"$log.arrays"; then
+      unguarded="$unguarded $array"
+    fi
+  done
+  if [[ -z "$unguarded" ]]; then
+    ok "$script: arrays that start empty are expanded with the \${a[@]+\"\${a[@]}\"} guard"
+  else
+    ko "$script: unguarded expansion of possibly empty array(s)$unguarded (unbound under set -u in bash < 4.4):"
+    sed 's/^/        /' "$log.arrays"
+  fi
+  rm -f "$log.arrays"
+done
+if plan="$(bash -u scripts/kind-up.sh --print-plan --no-port-forward 2>&1)" \
+  && grep -q 'helm upgrade --install master-worker helm/master-worker' <<<"$plan" \
+  && ! grep -q ' -f ' <<<"$plan"; then
+  ok "kind-up.sh --print-plan without values files under bash -u"
+else
+  ko "kind-up.sh --print-plan without values files under bash -u:"; sed 's/^/        /' <<<"$plan"
+fi
+if plan="$(bash -u scripts/kind-up.sh --print-plan -f "$CHART/ci/04-ha-values.yaml" --skip-build --tag t-1 2>&1)" \
+  && grep -qF -- "-f $CHART/ci/04-ha-values.yaml" <<<"$plan" \
+  && grep -qF -- "--set-string master.image.tag=t-1" <<<"$plan" \
+  && grep -qF -- "--set-string worker.image.tag=t-1" <<<"$plan" \
+  && grep -qF -- "--set-string worker.image.repository=mw/worker" <<<"$plan"; then
+  ok "kind-up.sh --print-plan with a values file and --tag: the tag goes to master.image.tag and worker.image.tag"
+else
+  ko "kind-up.sh --print-plan -f ... --skip-build --tag t-1:"; sed 's/^/        /' <<<"$plan"
+fi
+if plan="$(bash -u scripts/kind-up.sh --print-plan 2>&1)" \
+  && grep -qE "images: +mw/master:$(sed -n 's/^appVersion: *"\{0,1\}\([^"]*\)"\{0,1\}$/\1/p' "$CHART/Chart.yaml")-([0-9a-f]{7,}(-dirty-[0-9]{14})?|[0-9]{14}) " <<<"$plan"; then
+  ok "kind-up.sh tags a build <appVersion>-<git sha>[-dirty-<timestamp>]: $(sed -n 's/^images: *//p' <<<"$plan" | cut -d' ' -f1)"
+else
+  ko "kind-up.sh build tag is not <appVersion>-<sha>[-dirty-<timestamp>]:"; sed 's/^/        /' <<<"$plan"
+fi
+# The test image preload must not abort the run (kind load fails on Docker's containerd image
+# store, kubernetes-sigs/kind#3795): the only `kind load` of it sits in an if condition.
+if grep -n 'kind load docker-image.*test_image' scripts/kind-up.sh | grep -q '&& kind load' \
+  && [[ "$(grep -c 'kind load docker-image.*test_image' scripts/kind-up.sh)" == 1 ]]; then
+  ok "kind-up.sh preloads the test image best effort"
+else
+  ko "kind-up.sh: the test image's kind load must be a condition (best effort), not a step that aborts"
+fi
+if grep -qE '\.tools/bin|install-helm\.sh' <(grep -v '^ *#' scripts/kind-up.sh); then
+  ko "kind-up.sh must use the user's own kind, helm and kubectl, not .tools/bin (Linux/amd64 only)"
+else
+  ok "kind-up.sh uses the user's own kind, helm and kubectl"
+fi
+
 if command -v shellcheck >/dev/null 2>&1; then
   k8s_scripts=(scripts/install-helm.sh scripts/check-k8s.sh scripts/render-k8s.sh scripts/ci-k8s.sh
     scripts/kind-up.sh scripts/kind-e2e-queries.sh scripts/docker-smoke.sh)

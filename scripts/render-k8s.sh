@@ -6,9 +6,9 @@
 # Usage: scripts/render-k8s.sh [OUT_DIR]     (default: k8s)
 #
 # Rendered with the chart's default values, release name "master-worker", no namespace (kubectl
-# applies to the current one), without the `helm test` pods, and with a FIXED registration token
-# so the output is deterministic: change the Secret master-worker-token before real use
-# (k8s/README.md shows how).
+# applies to the current one), without the `helm test` pods, and WITHOUT the token Secret: the
+# pods read it from the Secret master-worker-token that the user creates once (k8s/README.md),
+# so re-applying k8s/ never resets it (auth.existingSecret=master-worker-token).
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -21,12 +21,12 @@ command -v "$HELM" >/dev/null 2>&1 || { echo "render-k8s: helm not found: run sc
 
 RELEASE=master-worker
 CHART=helm/master-worker
-FIXED_TOKEN=change-me-see-k8s-readme
+SECRET=master-worker-token
 chart_version="$(sed -n 's/^version: *//p' "$CHART/Chart.yaml")"
 
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
-"$HELM" template "$RELEASE" "$CHART" --skip-tests --set "auth.token=$FIXED_TOKEN" >"$tmp/all.yaml"
+"$HELM" template "$RELEASE" "$CHART" --skip-tests --set "auth.existingSecret=$SECRET" >"$tmp/all.yaml"
 
 # Split on the "# Source: <chart>/templates/<file>" lines: one k8s/ file per template file.
 # Files are numbered in apply order: identity and config first, then Services and workloads.

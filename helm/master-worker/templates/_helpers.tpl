@@ -107,7 +107,7 @@ StatefulSets come from, so the two cannot disagree.
 
 {{/*
 Master URL(s) the workers register at: the master's headless Service, whose name resolves to
-every ready master pod (the worker registers at each address).
+every master pod, ready or not (the worker registers at each address).
 */}}
 {{- define "master-worker.masterUrl" -}}
 {{- printf "http://%s:%d" (include "master-worker.master.headlessName" .) (int .Values.master.containerPort) }}
@@ -175,6 +175,47 @@ Checks the values cannot express in values.schema.json; fails with a readable me
 {{- end }}
 {{- if and .Values.auth.enabled .Values.auth.existingSecret .Values.auth.token }}
 {{- fail "auth.token and auth.existingSecret are both set: give the token in one place only" }}
+{{- end }}
+{{- range $g := .Values.groups }}
+{{- $sources := list }}
+{{- if $g.data }}{{ $sources = append $sources "data" }}{{ end }}
+{{- if $g.existingConfigMap }}{{ $sources = append $sources "existingConfigMap" }}{{ end }}
+{{- if or $g.download $g.persistence }}{{ $sources = append $sources "download/persistence" }}{{ end }}
+{{- if gt (len $sources) 1 }}
+{{- fail (printf "group '%s' has more than one data source (%s): give it one of data, existingConfigMap, or download and/or persistence" $g.name (join ", " $sources)) }}
+{{- end }}
+{{- if and (eq (len $sources) 0) (not (has $g.name $.Values.worker.imageDataGroups)) }}
+{{- fail (printf "group '%s' has no data: the worker image ships data/data-<group>.json only for %s (worker.imageDataGroups); give the group data, existingConfigMap, download or persistence" $g.name (join ", " $.Values.worker.imageDataGroups)) }}
+{{- end }}
+{{- end }}
+{{- $stop := add (int .Values.preStopSleepSeconds) 6 }}
+{{- if lt (int .Values.terminationGracePeriodSeconds) $stop }}
+{{- fail (printf "terminationGracePeriodSeconds %d is too short: a pod needs preStopSleepSeconds (%d) + quarkus.shutdown.delay (1s) + quarkus.shutdown.timeout (5s) = %d seconds to stop cleanly" (int .Values.terminationGracePeriodSeconds) (int .Values.preStopSleepSeconds) $stop) }}
+{{- end }}
+{{- end }}
+
+{{/*
+Whether any group brings its own data (then the seed-record tests are skipped unless
+tests.expect gives the answers): "true" or "".
+*/}}
+{{- define "master-worker.ownData" -}}
+{{- $own := false }}
+{{- range .Values.groups }}
+{{- if or .data .existingConfigMap .download .persistence }}{{ $own = true }}{{ end }}
+{{- end }}
+{{- if $own }}true{{ end }}
+{{- end }}
+
+{{/*
+Where a group's worker reads its data file (mw.data-file): (dict "ctx" $ "group" $group).
+Empty when it reads data/data-<group>.json from its image.
+*/}}
+{{- define "master-worker.dataFile" -}}
+{{- $g := .group }}
+{{- if or $g.data $g.existingConfigMap }}
+{{- printf "/etc/master-worker/data/data-%s.json" $g.name }}
+{{- else if or $g.download $g.persistence }}
+{{- printf "/var/lib/master-worker/data-%s.json" $g.name }}
 {{- end }}
 {{- end }}
 
@@ -256,6 +297,9 @@ roll the pods when the token or a group's records change.
 {{- if .data }}
 {{- $lines = append $lines (printf "checksum/data: %s" (toJson .data | sha256sum)) }}
 {{- end }}
+{{- with .download }}
+{{- $lines = append $lines (printf "checksum/data: %s" .sha256) }}
+{{- end }}
 {{- with .extra }}
 {{- $lines = append $lines (toYaml .) }}
 {{- end }}
@@ -281,7 +325,7 @@ app.kubernetes.io/component: {{ .component }}
 {{- end }}
 
 {{/*
-A `helm test` Pod: (dict "ctx" $ "name" "name-query" "path" "/api/records?name=alice"
+A `helm test` Pod: (dict "ctx" $ "name" "name-query" "path" "/api/records?name=alice&allowPartial=false"
 "checks" (list "1:<fixed string>" ...)). It GETs the master Service and counts each fixed
 string in the answer ("<count>:<string>"); any other count fails the test.
 */}}

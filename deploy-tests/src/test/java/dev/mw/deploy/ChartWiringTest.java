@@ -189,13 +189,73 @@ class ChartWiringTest {
                     sts.getSpec().getTemplate().getMetadata().getLabels()), "StatefulSet selector");
         }
         int clientPort = client.getSpec().getPorts().get(0).getPort();
-        assertEquals(3, r.testPods().size(), "helm test pods: name query, scatter query, groups");
         r.testPods().forEach(p -> {
             List<String> args = p.getSpec().getContainers().get(0).getCommand();
             java.net.URI uri = java.net.URI.create(args.get(4));
             assertEquals(client.getMetadata().getName(), uri.getHost(), p.getMetadata().getName() + " queries the client Service");
             assertEquals(clientPort, uri.getPort(), p.getMetadata().getName() + " uses the Service port");
         });
+    }
+
+    /**
+     * The workers register through the headless Service, which lists masters that are not ready
+     * yet (a master turns ready only once every group has a worker); clients use the client
+     * Service, which lists ready masters only.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenarios")
+    void workersReachUnreadyMastersClientsOnlyReadyOnes(Scenario scenario) {
+        Rendered r = scenario.rendered();
+        Service headless = r.get(Service.class, Helm.RELEASE + "-master-headless");
+        assertEquals(Boolean.TRUE, headless.getSpec().getPublishNotReadyAddresses(),
+                "the registration Service publishes masters that are not ready yet");
+        Service client = r.get(Service.class, Helm.RELEASE + "-master");
+        assertTrue(client.getSpec().getPublishNotReadyAddresses() == null
+                || !client.getSpec().getPublishNotReadyAddresses(), "the client Service lists ready masters only");
+        assertEquals("true", Rendered.envValue(Rendered.container(r.master().getSpec().getTemplate(), "master"),
+                "MW_REGISTRY_VERIFY_SOURCE"), "mw.registry.verify-source is on: workers advertise their pod IP");
+    }
+
+    /**
+     * The helm test pods: the groups listing always; the name and location queries with the seed
+     * answers when no group brings its own data (and tests.seedChecks), else with tests.expect's,
+     * else not at all. Record queries pass allowPartial=false, so a master that lacks a group fails.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenarios")
+    void helmTestsCheckTheAnswersTheValuesPromise(Scenario scenario) {
+        Rendered r = scenario.rendered();
+        boolean ownData = scenario.groups().stream().anyMatch(g -> g.get("data") != null
+                || g.get("existingConfigMap") != null || g.get("download") != null || g.get("persistence") != null);
+        boolean seed = !ownData && Boolean.TRUE.equals(scenario.value("tests.seedChecks"));
+        String name = seed ? "alice" : String.valueOf(scenario.value("tests.expect.name"));
+        String location = seed ? "Kansas City" : String.valueOf(scenario.value("tests.expect.location"));
+        Map<String, List<String>> byTest = r.testPods().stream().collect(Collectors.toMap(
+                p -> p.getMetadata().getName().replace(Helm.RELEASE + "-test-", ""),
+                p -> p.getSpec().getContainers().get(0).getCommand()));
+        assertTrue(byTest.containsKey("groups"), "the groups listing always runs: " + byTest.keySet());
+        for (Map<String, Object> group : scenario.groups()) {
+            assertTrue(byTest.get("groups").contains("1:\"name\":\"" + group.get("name") + "\",\"range\":\"" + group.get("range") + "\""),
+                    "groups test checks " + group.get("name"));
+        }
+        checkQueryTest(byTest.get("name-query"), seed || !name.isEmpty(), "name=" + name.replace(" ", "%20"),
+                seed ? "1:{\"record_id\":2,\"name\":\"alice\",\"location\":\"New York City\",\"year\":2002}"
+                        : scenario.value("tests.expect.nameRecords") + ":\"name\":\"" + name + "\"");
+        checkQueryTest(byTest.get("scatter-query"), seed || !location.isEmpty(), "location=" + location.replace(" ", "%20"),
+                (seed ? 6 : scenario.value("tests.expect.locationRecords")) + ":\"location\":\"" + location + "\"");
+        assertEquals(1 + (seed || !name.isEmpty() ? 1 : 0) + (seed || !location.isEmpty() ? 1 : 0), r.testPods().size(),
+                "test pods " + byTest.keySet());
+    }
+
+    private static void checkQueryTest(List<String> command, boolean expected, String query, String check) {
+        if (!expected) {
+            assertEquals(null, command, "no query test without expected answers");
+            return;
+        }
+        assertNotNull(command, "a query test for " + query);
+        assertTrue(command.get(4).endsWith("/api/records?" + query + "&allowPartial=false"), command.get(4));
+        assertTrue(command.contains(check), "checks " + check + " in " + command);
+        assertTrue(command.contains("1:\"partial\":false"), "checks the answer is not partial");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -208,12 +268,36 @@ class ChartWiringTest {
         for (PodTemplateSpec t : templates) {
             Container c = t.getSpec().getContainers().get(0);
             assertEquals("IfNotPresent", c.getImagePullPolicy());
-            assertEquals("mw/" + c.getName() + ":0.1.0", c.getImage(), "default image of the " + c.getName());
+            assertEquals("ghcr.io/master-worker/master-worker/" + c.getName() + ":0.1.0", c.getImage(),
+                    "default image of the " + c.getName() + ": the one release.yml publishes");
             int sleep = c.getLifecycle().getPreStop().getSleep().getSeconds().intValue();
-            assertTrue(sleep > 0 && sleep < t.getSpec().getTerminationGracePeriodSeconds(),
-                    "preStop sleep " + sleep + "s must fit in the grace period");
+            long stop = sleep + shutdownSeconds(c.getName(), "quarkus.shutdown.delay")
+                    + shutdownSeconds(c.getName(), "quarkus.shutdown.timeout");
+            assertTrue(sleep > 0 && stop <= t.getSpec().getTerminationGracePeriodSeconds(),
+                    c.getName() + ": preStop sleep " + sleep + "s + shutdown delay + timeout = " + stop
+                            + "s must fit in the grace period " + t.getSpec().getTerminationGracePeriodSeconds() + "s");
             assertNotNull(c.getResources().getRequests().get("memory"), "memory request");
             assertNotNull(c.getResources().getLimits().get("memory"), "memory limit");
+        }
+    }
+
+    /** A quarkus.shutdown.* duration (like 5s or 500ms) from a module's application.properties, rounded up; 0 when unset. */
+    static long shutdownSeconds(String module, String key) {
+        Path file = RepoLayout.module(module).resolve("src/main/resources/application.properties");
+        try {
+            for (String line : Files.readAllLines(file)) {
+                String l = line.strip();
+                if (l.startsWith(key + "=")) {
+                    String v = l.substring(key.length() + 1).strip();
+                    if (v.endsWith("ms")) {
+                        return (Long.parseLong(v.substring(0, v.length() - 2)) + 999) / 1000;
+                    }
+                    return Long.parseLong(v.endsWith("s") ? v.substring(0, v.length() - 1) : v);
+                }
+            }
+            return 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

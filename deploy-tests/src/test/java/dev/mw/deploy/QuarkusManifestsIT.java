@@ -97,8 +97,15 @@ class QuarkusManifestsIT {
             assertTrue(names.indexOf("KUBERNETES_POD_IP") >= 0 && names.indexOf("KUBERNETES_POD_IP") < names.indexOf("MW_ADVERTISE_URL"),
                     "generated: KUBERNETES_POD_IP must come before MW_ADVERTISE_URL for $(KUBERNETES_POD_IP): " + names);
         }
-        assertEquals(chartContainer.getImage(), generatedContainer.getImage().replaceFirst("^docker\\.io/", ""),
-                module + " image (docker.io is the default registry)");
+        // quarkus-kubernetes names the local build (mw/<module>:<tag>, what scripts/kind-up.sh builds);
+        // the chart defaults to the published ghcr.io/<owner>/master-worker/<module>:<tag>: the same
+        // module (last path segment) and tag
+        String generatedImage = generatedContainer.getImage().replaceFirst("^docker\\.io/", "");
+        String localSuffix = generatedImage.substring(generatedImage.lastIndexOf('/'));
+        assertEquals("/" + module + ":" + chartContainer.getImage().replaceFirst(".*:", ""), localSuffix,
+                module + " image: module and tag of the generated image");
+        assertTrue(chartContainer.getImage().endsWith(localSuffix), module + " image: chart " + chartContainer.getImage()
+                + " and generated " + generatedImage + " name the same module and tag");
         assertEquals(Boolean.TRUE, generatedPod.getSpec().getSecurityContext().getRunAsNonRoot());
         assertEquals(chartPod.getSpec().getSecurityContext().getRunAsUser(),
                 generatedPod.getSpec().getSecurityContext().getRunAsUser(), "runAsUser");
