@@ -73,7 +73,7 @@ class ChartRunsInContainersIT {
         System.out.print(built.stdout());
     }
 
-    /** The render with this run's images (and, with a local base, that base as the curl image of the test pods). */
+    /** The render with this run's images (and, with a local base, that base as the curl image of the test pods and the download). */
     static Rendered render(String source, String... more) {
         List<String> args = new ArrayList<>(List.of(
                 "--set", "master.image.registry=", "--set", "master.image.repository=mw/master", "--set", "master.image.tag=" + TAG,
@@ -81,8 +81,10 @@ class ChartRunsInContainersIT {
         String base = System.getenv("MW_DOCKER_BASE_IMAGE");
         if (base != null && !base.isBlank()) {
             int colon = base.lastIndexOf(':');
-            args.addAll(List.of("--set", "tests.image.registry=", "--set", "tests.image.repository=" + base.substring(0, colon),
-                    "--set", "tests.image.tag=" + base.substring(colon + 1)));
+            for (String image : List.of("tests.image", "dataDownload.image")) {
+                args.addAll(List.of("--set", image + ".registry=", "--set", image + ".repository=" + base.substring(0, colon),
+                        "--set", image + ".tag=" + base.substring(colon + 1)));
+            }
         }
         args.addAll(List.of(more));
         return Rendered.parse(Helm.template(args.toArray(String[]::new)), source);
@@ -114,6 +116,88 @@ class ChartRunsInContainersIT {
                 answersTheSeedQueries(cluster, master);
             }
         }
+    }
+
+    /**
+     * Memory against the limits: group am brings a million records (a volume claim per worker,
+     * the download init container finding the file already there with its sha256), the chart's
+     * helm tests check answers from values, and then as many clients as the master's
+     * mw.max-concurrent-queries send name, location and year queries (a year answer is about
+     * 0.7 MB) for 20 s. Neither container may be OOM-killed or end; the peaks are reported.
+     */
+    @Test
+    void aMillionRecordsAndTheMastersConcurrencyCapFitTheMemoryLimits() throws Exception {
+        Path data = RepoLayout.target().resolve("render-run/data/data-am-1000000.json");
+        generate(data, 1_000_000);
+        SeedFacts facts = SeedFacts.of(data, RepoLayout.root().resolve("data/data-nz.json"));
+        Rendered rendered = render("helm template (am: 1 M records on a volume claim)",
+                "--set", "groups[0].name=am", "--set", "groups[0].range=a-m", "--set", "groups[0].replicas=1",
+                "--set", "groups[0].persistence.size=1Gi",
+                "--set", "groups[0].download.url=http://data.invalid/data-am.json",
+                "--set", "groups[0].download.sha256=" + facts.sha256(),
+                "--set", "groups[1].name=nz", "--set", "groups[1].range=n-z", "--set", "groups[1].replicas=1",
+                "--set", "worker.resources.limits.memory=" + MILLION_RECORD_WORKER_LIMIT,
+                "--set-string", "tests.expect.name=" + facts.name(), "--set", "tests.expect.nameRecords=" + facts.nameRecords(),
+                "--set-string", "tests.expect.location=" + facts.location(),
+                "--set", "tests.expect.locationRecords=" + facts.locationRecords());
+        try (ContainerCluster cluster = new ContainerCluster(rendered, "mw-rr-million", runDir("million"))) {
+            String worker = rendered.worker("am").getMetadata().getName() + "-0";
+            Files.copy(data, cluster.claimDir(worker, "data").resolve("data-am.json"));
+            cluster.start();
+            awaitProbesAndHelmTests(cluster, rendered);
+            ContainerCluster.PodRun master = cluster.pods("master").get(0);
+            int clients = Integer.parseInt(PodEnv.resolve(rendered, new PodEnv.PodFacts(master.name(), Helm.NAMESPACE,
+                    master.ip(), null), master.spec().getContainers().get(0)).get("MW_MAX_CONCURRENT_QUERIES"));
+            List<URI> queries = List.of(
+                    cluster.uri(master, Contract.MASTER_PORT, "/api/records?name=" + facts.nameQuery()),
+                    cluster.uri(master, Contract.MASTER_PORT, "/api/records?location=" + facts.locationQuery()),
+                    cluster.uri(master, Contract.MASTER_PORT, "/api/records?year=2000"));
+            LoadLoop.Outcome outcome;
+            try (LoadLoop load = LoadLoop.start(queries, clients)) {
+                Thread.sleep(20_000);
+                outcome = load.stop();
+            }
+            for (ContainerCluster.PodRun pod : cluster.pods()) {
+                ContainerCluster.ContainerState state = cluster.state(pod);
+                assertFalse(state.oomKilled(), pod.name() + " was OOM-killed: " + state);
+                assertEquals("running", state.status(), pod.name() + " ended under load: " + state + "\n" + cluster.logTail(pod));
+                long limit = bytes(pod.spec().getContainers().get(0).getResources().getLimits().get("memory").toString());
+                long peak = cluster.peakMemoryBytes(pod);
+                report(String.format("%s: memory peak %d MiB of its %d MiB limit (%.0f %%) under %d clients",
+                        pod.name(), peak >> 20, limit >> 20, 100.0 * peak / limit, clients));
+            }
+            report("load at the master's concurrency cap: " + outcome);
+            assertTrue(outcome.ok() > 0, "the load got answers: " + outcome);
+            answersAgain(cluster, master, facts);
+        }
+    }
+
+    /** The limit a worker holding a million records needs (the chart README's example says so too). */
+    static final String MILLION_RECORD_WORKER_LIMIT = "512Mi";
+
+    private static void answersAgain(ContainerCluster cluster, ContainerCluster.PodRun master, SeedFacts facts)
+            throws Exception {
+        URI name = cluster.uri(master, Contract.MASTER_PORT, "/api/records?name=" + facts.nameQuery());
+        HttpResponse<String> answer = get(name);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (answer.statusCode() != 200 && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            answer = get(name);
+        }
+        assertEquals(200, answer.statusCode(), "after the load: " + answer.body());
+        assertEquals(facts.nameRecords(), JSON.readTree(answer.body()).get("records").size(), answer.body());
+    }
+
+    private static void generate(Path data, int records) throws IOException, InterruptedException {
+        if (Files.isRegularFile(data)) {
+            return;
+        }
+        Files.createDirectories(data.getParent());
+        Path part = data.resolveSibling(data.getFileName() + ".part");
+        Helm.Result generated = Helm.exec(List.of("python3", "bench/gen-data.py", "--group", "am", "--range", "a-m",
+                "--records", String.valueOf(records), "--out", part.toString()), RepoLayout.root());
+        assertTrue(generated.ok(), "bench/gen-data.py failed:\n" + generated.stderr());
+        Files.move(part, data);
     }
 
     private static void awaitProbesAndHelmTests(ContainerCluster cluster, Rendered rendered) throws Exception {

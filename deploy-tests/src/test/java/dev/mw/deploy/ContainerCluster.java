@@ -19,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.fabric8.kubernetes.api.model.Capabilities;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -79,7 +80,7 @@ final class ContainerCluster implements AutoCloseable {
     private final Path dir;
     private final String namespace = Helm.NAMESPACE;
     private final List<PodRun> pods = new ArrayList<>();
-    private final Map<String, Integer> hostPorts = new LinkedHashMap<>();
+    private final Map<String, Integer> hostPorts = new ConcurrentHashMap<>();
     private String network;
 
     /**
