@@ -2,8 +2,8 @@
 # Makes sure a Docker engine answers `docker info`: uses the one that runs, else installs Debian's
 # docker.io when dockerd is missing (as root, CI) and starts dockerd in the background. A pid file
 # left by an engine that was ended (dockerd refuses to start while /var/run/docker.pid exists)
-# is removed when no process owns it. Fails with the reason and dockerd's log when the engine
-# does not come up; never skips.
+# is removed when no dockerd has that pid (a pid may since belong to another program). Fails
+# with the reason and dockerd's log when the engine does not come up; never skips.
 #
 # Usage: scripts/docker/engine-up.sh        (idempotent: a second call returns at once)
 set -euo pipefail
@@ -29,16 +29,18 @@ fi
 command -v docker >/dev/null 2>&1 || fail "dockerd is installed but the docker client is not"
 
 [[ "$(id -u)" == 0 ]] || fail "no Docker engine answers; start one (this script starts dockerd only as root)"
-if [[ -f "$pidfile" ]]; then
+dockerd_pid() {
+  local pid
   pid="$(cat "$pidfile" 2>/dev/null || true)"
-  if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; then
-    echo "engine-up: dockerd (pid $pid) runs but does not answer yet; waiting"
-  else
-    echo "engine-up: removing the stale $pidfile (pid '${pid}' is not running)"
-    rm -f "$pidfile"
-  fi
+  [[ -n "$pid" && "$(cat "/proc/$pid/comm" 2>/dev/null)" == dockerd ]] && echo "$pid"
+}
+if [[ -f "$pidfile" ]] && [[ -z "$(dockerd_pid)" ]]; then
+  echo "engine-up: removing the stale $pidfile (no dockerd has pid '$(cat "$pidfile" 2>/dev/null)')"
+  rm -f "$pidfile"
 fi
-if ! { [[ -f "$pidfile" ]] && kill -0 "$(cat "$pidfile")" 2>/dev/null; }; then
+if [[ -n "$(dockerd_pid)" ]]; then
+  echo "engine-up: dockerd (pid $(dockerd_pid)) runs but does not answer yet; waiting"
+else
   echo "engine-up: starting dockerd (log: $log)"
   nohup dockerd >"$log" 2>&1 </dev/null &
 fi
