@@ -233,15 +233,16 @@ class Bench:
             raise BenchError(f"GET {url} answered {status}: {body[:300]!r}")
         return json.loads(body)
 
-    def wait_ready(self, services, timeout=180, poll=0.05):
-        """Waits until every service's /q/health/ready is 200; sets svc.ready_s."""
+    def wait_ready(self, services, timeout=180, poll=0.05, path="/q/health/ready"):
+        """Waits until every service's `path` is 200; sets svc.ready_s. A master alone is ready only
+        one mw.lease after start (no worker of every group): wait for it with /q/health/started."""
         pending = list(services)
         deadline = time.monotonic() + timeout
         while pending:
             for svc in list(pending):
                 if svc.proc.poll() is not None:
                     raise BenchError(f"{svc.name} exited with {svc.proc.returncode}:\n{self.tail(svc)}")
-                status, _ = self.get(svc.url + "/q/health/ready", timeout=1)
+                status, _ = self.get(svc.url + path, timeout=1)
                 if status == 200:
                     svc.ready_s = time.monotonic() - svc.started
                     pending.remove(svc)
@@ -569,7 +570,7 @@ class Bench:
         for n in sizes:
             self.dataset("am", n)
         master = self.start_master()
-        self.wait_ready([master])
+        self.wait_ready([master], path="/q/health/started")
         log("scenario 4: data scale, one worker of group am, -Xmx4g, lookups at 1 connection")
         # baseline: the same worker with the shipped 8-record file
         w = self.start_worker("am", "worker-am-base", [master], "data/data-am.json", jvm=jvm)
@@ -638,9 +639,9 @@ class Bench:
         log(f"scenario 5: start-up, {runs} run(s) each, with default JVM options and with run-local.sh's "
             f"({' '.join(launcher)}), ready polled every 10 ms")
 
-        def one(start):
+        def one(start, path="/q/health/ready"):
             svc = start()
-            self.wait_ready([svc], poll=0.01)
+            self.wait_ready([svc], poll=0.01, path=path)
             rss = subprocess.run(["ps", "-o", "rss=", "-p", str(svc.pid)], capture_output=True, text=True)
             with open(svc.logfile, errors="replace") as f:
                 m = re.search(r"started in ([\d.]+)s", f.read())
@@ -660,9 +661,10 @@ class Bench:
         masters = {key: [] for key, _ in configs}
         for _ in range(runs):
             for key, jvm in configs:
-                masters[key].append(one(lambda: self.start_master(name="master-startup", jvm=jvm)))
+                masters[key].append(one(lambda: self.start_master(name="master-startup", jvm=jvm),
+                                       "/q/health/started"))
         master = self.start_master()
-        self.wait_ready([master])
+        self.wait_ready([master], path="/q/health/started")
         workers = {key: [] for key, _ in configs}
         for _ in range(runs):
             for key, jvm in configs:

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.mw.common.http.RequestUriCheck;
+import dev.mw.worker.registration.DnsCache;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
@@ -12,7 +13,8 @@ import io.quarkus.runtime.annotations.QuarkusMain;
  * takes settings after the jar too ({@code java -jar quarkus-run.jar -Dmw.group=am}): each
  * {@code -Dkey=value} argument becomes a system property before Quarkus reads its config.
  * It also hands the check of request URIs to {@link RequestUriCheck}, which answers a bad one
- * with a problem instead of an empty 400.
+ * with a problem instead of an empty 400, and makes the JVM keep DNS answers for a second only
+ * ({@link DnsCache}), so a new master pod behind a headless Service is found within a heartbeat.
  */
 @QuarkusMain
 public final class WorkerMain {
@@ -22,6 +24,7 @@ public final class WorkerMain {
 
     public static void main(String... args) {
         String[] rest = applySystemProperties(args);
+        DnsCache.configure();
         RequestUriCheck.replaceQuarkusCheck();
         Quarkus.run(rest);
     }

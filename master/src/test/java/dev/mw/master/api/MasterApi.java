@@ -28,6 +28,16 @@ final class MasterApi {
                 .post("/api/workers").then().statusCode(201);
     }
 
+    /**
+     * Deregisters every instance over HTTP: for tests that also run against the packaged
+     * application ({@code @QuarkusIntegrationTest}), where no bean can be injected.
+     */
+    static void deregisterAll() {
+        for (String id : given().get("/api/workers").then().statusCode(200).extract().jsonPath().getList("id", String.class)) {
+            given().header("Authorization", TOKEN).delete("/api/workers/" + id).then().statusCode(204);
+        }
+    }
+
     static void clear(WorkerRegistry registry) {
         registry.all().forEach(i -> registry.remove(i.id()));
         FakeWorkerResource.reset();

@@ -2,9 +2,11 @@ package dev.mw.master.api;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -13,7 +15,17 @@ class PlatformEndpointsTest {
     @Test
     void healthMetricsAndOpenApiAreServed() {
         given().get("/q/health/live").then().statusCode(200).body("status", is("UP"));
-        given().get("/q/health/ready").then().statusCode(200).body("status", is("UP"));
+        given().get("/q/health/started").then().statusCode(200).body("status", is("UP"));
+        // ready once every group has an UP worker (the tests' lease, 10 minutes, is far away)
+        for (String id : new String[] {"worker-am-platform", "worker-nz-platform"}) {
+            MasterApi.authorized().body(Map.of("id", id, "group", id.substring(7, 9), "url", "http://127.0.0.1:9"))
+                    .post("/api/workers").then().statusCode(201);
+        }
+        given().get("/q/health/ready").then().statusCode(200).body("status", is("UP"))
+                .body("checks.name", hasItem("groups"));
+        for (String id : new String[] {"worker-am-platform", "worker-nz-platform"}) {
+            given().header("Authorization", MasterApi.TOKEN).delete("/api/workers/" + id).then().statusCode(204);
+        }
         given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
         given().get("/q/openapi").then().statusCode(200).body(containsString("/api/records"))
                 .body(containsString("/api/workers"));

@@ -27,8 +27,6 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 @QuarkusTest
 class RecordsRouteTest {
@@ -107,34 +105,6 @@ class RecordsRouteTest {
     void aQueryThatMatchesNothingIsAnEmptyAnswer() {
         given().queryParam("name", "nobody").get("/api/records").then().statusCode(200)
                 .body("records", empty()).body("partial", is(false));
-    }
-
-    @ParameterizedTest
-    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-        "                                     | at least one filter",
-        "name=                                | 'name' must not be empty",
-        "location=%20%20                      | 'location' must not be empty",
-        "year=abc                             | 'year' must be an integer from 0 to 9999",
-        "year=10000                           | 'year' must be an integer from 0 to 9999",
-        "year=-1                              | 'year' must be an integer from 0 to 9999",
-        "name=7of9                            | no group owns names starting with '7'",
-        "name=%C3%98yvind                     | no group owns names starting with 'ø'",
-        "name=a&name=b                        | 'name' is given more than once",
-        "nmae=alice                           | unknown parameter 'nmae'",
-        "location=x&allowPartial=perhaps      | 'allowPartial' must be true or false",
-    })
-    void badQueriesAreProblem400s(String query, String detail) {
-        given().urlEncodingEnabled(false).get("/api/records" + (query == null ? "" : "?" + query)).then()
-                .statusCode(400)
-                .contentType("application/problem+json")
-                .body("status", is(400)).body("title", is("Bad request"))
-                .body("detail", containsString(detail));
-    }
-
-    @Test
-    void overlongTextIsA400() {
-        given().queryParam("name", "a".repeat(257)).get("/api/records").then().statusCode(400)
-                .body("detail", containsString("longer than 256"));
     }
 
     @Test

@@ -9,27 +9,23 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 
-import dev.mw.master.registry.WorkerRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import jakarta.inject.Inject;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+/** Over HTTP only, so that {@link RegistryResourceIT} runs it against the packaged master too. */
 @QuarkusTest
 class RegistryResourceTest {
 
     private static final Map<String, String> AM0 = Map.of("id", "worker-am-0", "group", "am", "url", "http://10.1.2.3:8081");
 
-    @Inject
-    WorkerRegistry registry;
-
     @BeforeEach
     void empty() {
-        MasterApi.clear(registry);
+        MasterApi.deregisterAll();
     }
 
     @Test

@@ -42,7 +42,8 @@ public class RegistrationService {
     static final Duration DEREGISTER_TIMEOUT = Duration.ofSeconds(1);
     static final Duration BACKOFF_BASE = Duration.ofMillis(200);
     static final Duration BACKOFF_CAP = Duration.ofSeconds(5);
-    static final Duration DISCOVERY_MIN = Duration.ofSeconds(5);
+    /** Master names are looked up again every heartbeat, but not more often than this. */
+    static final Duration DISCOVERY_MIN = Duration.ofSeconds(1);
 
     private final WorkerConfig config;
     private final WorkerIdentity identity;
@@ -103,9 +104,18 @@ public class RegistrationService {
                 thread.setDaemon(true);
                 return thread;
             });
-            long every = Math.max(DISCOVERY_MIN.toMillis(), config.heartbeat().toMillis());
+            long every = discoveryPeriod(config.heartbeat()).toMillis();
             discovery.scheduleWithFixedDelay(this::reconcile, every, every, TimeUnit.MILLISECONDS);
         }
+    }
+
+    /**
+     * How often the master names are resolved again: every heartbeat, so a new master pod behind
+     * a headless Service gets this worker's registration within a heartbeat or two (with the 1 s
+     * DNS cache of {@link DnsCache}).
+     */
+    static Duration discoveryPeriod(Duration heartbeat) {
+        return heartbeat.compareTo(DISCOVERY_MIN) < 0 ? DISCOVERY_MIN : heartbeat;
     }
 
     /**

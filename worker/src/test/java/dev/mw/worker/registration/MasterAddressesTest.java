@@ -70,4 +70,14 @@ class MasterAddressesTest {
         assertTrue(MasterAddresses.hasHostNames(List.of("http://10.0.0.1:8080", "http://masters:8080")));
         assertFalse(MasterAddresses.hasHostNames(List.of("http://10.0.0.1:8080", "http://[::1]:8080")));
     }
+
+    @Test
+    void everyExpansionAsksTheResolverSoANewMasterPodIsSeenAtTheNextOne() {
+        InetAddress[][] answer = {{ip("10.0.0.1"), ip("10.0.0.2")}};
+        MasterAddresses changing = new MasterAddresses(host -> answer[0]);
+        assertEquals(List.of("http://10.0.0.1:8080", "http://10.0.0.2:8080"), changing.expand(List.of("http://masters:8080")));
+
+        answer[0] = new InetAddress[] {ip("10.0.0.2"), ip("10.0.0.3")}; // a rolling update replaced a pod
+        assertEquals(List.of("http://10.0.0.2:8080", "http://10.0.0.3:8080"), changing.expand(List.of("http://masters:8080")));
+    }
 }

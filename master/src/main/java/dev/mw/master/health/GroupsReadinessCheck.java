@@ -1,0 +1,35 @@
+package dev.mw.master.health;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * {@code /q/health/ready}: {@link MasterReadiness} as a SmallRye Health check named
+ * {@code groups}. A DOWN answer names the groups still missing and when the lease-period
+ * fallback makes the master ready anyway.
+ */
+@Readiness
+@ApplicationScoped
+public class GroupsReadinessCheck implements HealthCheck {
+
+    private final MasterReadiness readiness;
+
+    GroupsReadinessCheck(MasterReadiness readiness) {
+        this.readiness = readiness;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        MasterReadiness.Status status = readiness.status();
+        HealthCheckResponseBuilder response = HealthCheckResponse.named("groups").status(status.ready())
+                .withData("reason", status.reason());
+        if (!status.ready()) {
+            response.withData("missing", String.join(",", status.missing()))
+                    .withData("readyBy", status.fallbackAt().toString());
+        }
+        return response.build();
+    }
+}

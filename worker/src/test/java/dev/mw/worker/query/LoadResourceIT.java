@@ -1,0 +1,8 @@
+package dev.mw.worker.query;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+/** {@link LoadResourceTest} against the packaged worker (the jar, or the native executable with -Dnative). */
+@QuarkusIntegrationTest
+class LoadResourceIT extends LoadResourceTest {
+}
