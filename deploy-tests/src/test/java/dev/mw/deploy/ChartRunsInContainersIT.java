@@ -19,6 +19,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -101,6 +103,7 @@ class ChartRunsInContainersIT {
             answersTheSeedQueries(cluster, master);
             aKilledWorkerIsMarkedDownAndItsSiblingAnswers(cluster, master);
             aWorkerStoppedGracefullyUnderLoadFailsNoQuery(cluster, master);
+            aReplacedMasterPodIsFoundByEveryWorker(cluster, rendered, master);
         }
     }
 
@@ -346,6 +349,51 @@ class ChartRunsInContainersIT {
             report(stopped.name() + " stopped gracefully in " + tookMs + " ms under load: " + outcome);
         }
     }
+
+    /**
+     * The master pod deleted and replaced by one at a new IP: every worker still running finds
+     * it through the headless Service within a few heartbeats (DNS answers are not cached
+     * for the JVM's default 30 s), and it becomes ready and answers.
+     */
+    private static void aReplacedMasterPodIsFoundByEveryWorker(ContainerCluster cluster, Rendered rendered,
+            ContainerCluster.PodRun old) throws Exception {
+        ContainerCluster.PodRun master = cluster.replace(old);
+        long replaced = System.nanoTime();
+        Set<String> running = new TreeSet<>();
+        for (ContainerCluster.PodRun w : cluster.pods("worker")) {
+            if ("running".equals(cluster.state(w).status())) {
+                running.add(w.name());
+            }
+        }
+        URI uri = cluster.uri(master, Contract.MASTER_PORT, "/api/workers");
+        Set<String> registered = new TreeSet<>();
+        long deadline = replaced + MASTER_FOUND_WITHIN.toNanos();
+        while (System.nanoTime() < deadline) {
+            registered.clear();
+            try {
+                for (JsonNode w : JSON.readTree(get(uri).body())) {
+                    registered.add(w.get("id").asText());
+                }
+            } catch (IOException notUpYet) {
+                // the new master is still starting
+            }
+            if (registered.equals(running)) {
+                break;
+            }
+            Thread.sleep(250);
+        }
+        long tookMs = (System.nanoTime() - replaced) / 1_000_000;
+        assertEquals(running, registered, "workers registered at the replacement master " + master.name() + " after "
+                + tookMs + " ms");
+        Container c = master.spec().getContainers().get(0);
+        await(cluster, master, c, "readiness", c.getReadinessProbe());
+        report("master replaced by " + master.name() + " at " + master.ip() + ": every running worker registered there "
+                + tookMs + " ms after the old pod was deleted");
+        answersTheSeedQueries(cluster, master);
+    }
+
+    /** The new master's own start (a few seconds here) plus two heartbeats and a DNS TTL, with room for a busy machine. */
+    static final Duration MASTER_FOUND_WITHIN = Duration.ofSeconds(25);
 
     static HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),

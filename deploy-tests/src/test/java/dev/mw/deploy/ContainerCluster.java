@@ -82,6 +82,8 @@ final class ContainerCluster implements AutoCloseable {
     private final List<PodRun> pods = new ArrayList<>();
     private final Map<String, Integer> hostPorts = new ConcurrentHashMap<>();
     private String network;
+    private String podNet;
+    private int nextIp = 10;
 
     /**
      * @param run a name of this run, unique among the runs on this engine: it prefixes every
@@ -116,31 +118,54 @@ final class ContainerCluster implements AutoCloseable {
     /** Creates the network and starts every pod: init containers to completion, then its containers. */
     void start() throws IOException {
         removeLeftovers();
-        String prefix = createNetwork();
-        int ip = 10;
+        podNet = createNetwork();
         for (Deployment d : rendered.all(Deployment.class)) {
             for (int i = 0; i < d.getSpec().getReplicas(); i++) {
-                String name = d.getMetadata().getName() + "-docker-" + i;
-                pods.add(new PodRun(name, prefix + ip++, null, d.getSpec().getTemplate(), run + "-" + name));
+                pods.add(deploymentPod(d.getMetadata().getName(), d.getSpec().getTemplate()));
             }
         }
         for (StatefulSet s : rendered.all(StatefulSet.class)) {
             for (int i = 0; i < s.getSpec().getReplicas(); i++) {
                 String name = s.getMetadata().getName() + "-" + i;
-                pods.add(new PodRun(name, prefix + ip++, s.getSpec().getServiceName(), s.getSpec().getTemplate(),
+                pods.add(new PodRun(name, podNet + nextIp++, s.getSpec().getServiceName(), s.getSpec().getTemplate(),
                         run + "-" + name));
             }
         }
         for (PodRun pod : pods) {
-            for (Container init : pod.spec().getInitContainers()) {
-                List<String> args = runArgs(pod, init, pod.container() + "-init-" + init.getName(), false);
-                Docker.run(args.toArray(String[]::new));
-            }
-            if (pod.spec().getContainers().size() != 1) {
-                throw new IllegalStateException(pod.name() + ": one container per pod is played here");
-            }
-            Docker.run(runArgs(pod, pod.spec().getContainers().get(0), pod.container(), true).toArray(String[]::new));
+            start(pod);
         }
+    }
+
+    private PodRun deploymentPod(String deployment, PodTemplateSpec template) {
+        int ip = nextIp++;
+        String name = deployment + "-docker-" + ip;
+        return new PodRun(name, podNet + ip, null, template, run + "-" + name);
+    }
+
+    private void start(PodRun pod) throws IOException {
+        for (Container init : pod.spec().getInitContainers()) {
+            List<String> args = runArgs(pod, init, pod.container() + "-init-" + init.getName(), false);
+            Docker.run(args.toArray(String[]::new));
+        }
+        if (pod.spec().getContainers().size() != 1) {
+            throw new IllegalStateException(pod.name() + ": one container per pod is played here");
+        }
+        Docker.run(runArgs(pod, pod.spec().getContainers().get(0), pod.container(), true).toArray(String[]::new));
+    }
+
+    /**
+     * A Deployment's pod deleted and replaced, as after a node failure or an eviction: the old
+     * container is killed, a new pod with a new name and a new IP starts under the same Services.
+     */
+    PodRun replace(PodRun old) throws IOException {
+        if (old.subdomain() != null) {
+            throw new IllegalArgumentException(old.name() + " is a StatefulSet pod: it keeps its name");
+        }
+        Docker.run("rm", "-f", old.container());
+        PodRun replacement = deploymentPod(old.name().replaceAll("-docker-\\d+$", ""), old.template());
+        pods.set(pods.indexOf(old), replacement);
+        start(replacement);
+        return replacement;
     }
 
     private void removeLeftovers() {
