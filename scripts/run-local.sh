@@ -3,8 +3,12 @@
 # and two replicas of each group (am, nz) serving the shipped data, as plain JVM processes.
 #
 # Usage: scripts/run-local.sh [--build] [--detach]
+#        scripts/run-local.sh --restart NAME
 #   --build    rebuild the packaged services even if they look up to date
 #   --detach   start, wait until ready, print the URLs and exit; stop with scripts/stop-local.sh
+#   --restart NAME  start one service of the running cluster again (e.g. worker-am-1 after it
+#              died), stopping it first if it still runs: same port, id and settings; waits
+#              until it is ready
 #
 # Environment:
 #   MW_PORT_BASE      master port; the workers take the next four ports (default 8080)
@@ -22,7 +26,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 . scripts/lib/local-cluster.sh
 
 usage() {
-  sed -n '2,16s/^# \{0,1\}//p' "$0"
+  sed -n '2,20s/^# \{0,1\}//p' "$0"
 }
 
 fail() {
@@ -36,14 +40,37 @@ is_uint() {
 
 force_build=0
 detach=0
-for arg in "$@"; do
-  case "$arg" in
+restart=""
+while (($# > 0)); do
+  case "$1" in
     --build) force_build=1 ;;
     --detach) detach=1 ;;
+    --restart)
+      (($# > 1)) || fail "--restart needs the name of a service, e.g. --restart worker-am-1"
+      restart="$2"
+      shift
+      ;;
     -h | --help) usage; exit 0 ;;
-    *) fail "unknown option: $arg (see --help)" ;;
+    *) fail "unknown option: $1 (see --help)" ;;
   esac
+  shift
 done
+if [[ -n "$restart" ]] && ((force_build || detach)); then
+  fail "--restart takes no other option"
+fi
+ENV_FILE="$RUN_DIR/env"
+if [[ -n "$restart" ]]; then
+  [[ -f "$PID_FILE" && -f "$ENV_FILE" ]] || fail "no local cluster to restart $restart in: $PID_FILE or $ENV_FILE is missing (start one with scripts/run-local.sh --detach)"
+  # the settings the cluster was started with, not this shell's
+  while read -r var; do
+    unset "$var"
+  done < <(compgen -e | grep '^MW_' || true)
+  # shellcheck disable=SC1090
+  . "$ENV_FILE"
+  master_line="$(grep ' master ' "$PID_FILE" || true)"
+  [[ -n "$master_line" ]] || fail "$PID_FILE lists no master"
+  MW_PORT_BASE="${master_line##* }"
+fi
 
 PORT_BASE="${MW_PORT_BASE:-8080}"
 READY_TIMEOUT="${MW_READY_TIMEOUT:-120}"
@@ -70,38 +97,107 @@ for i in "${!NAMES[@]}"; do
   PORTS+=($((PORT_BASE + i)))
 done
 
+# start_service INDEX [>>]: one service in the background, detached from this shell (no job
+# notice when it dies), output to its log (appended with >>); records its pid in PIDS and the pid file.
+start_service() {
+  local i="$1" append="${2:-}" jar="$WORKER_JAR" args=()
+  if [[ "${NAMES[i]}" == master ]]; then
+    jar="$MASTER_JAR"
+  else
+    args=(-Dmw.group="${GROUPS_OF[i]}" -Dmw.id="${NAMES[i]}" -Dmw.master-url="$MASTER_URL"
+      -Dmw.advertise-url="http://127.0.0.1:${PORTS[i]}" -Dmw.data-file="$(pwd)/data/data-${GROUPS_OF[i]}.json")
+  fi
+  local app_dir cds=() log="$LOG_DIR/${NAMES[i]}.log"
+  app_dir="$(dirname "$jar")"
+  # the class-data archive names the jar by a relative path: run from the app directory
+  [[ -f "$app_dir/app-cds.jsa" ]] && cds=(-XX:SharedArchiveFile=app-cds.jsa)
+  [[ -n "$append" ]] || : >"$log"
+  # nohup: a detached cluster survives the terminal closing
+  (cd "$app_dir" && exec nohup java ${cds[@]+"${cds[@]}"} ${JAVA_OPTS[@]+"${JAVA_OPTS[@]}"} \
+    -Dquarkus.http.port="${PORTS[i]}" ${args[@]+"${args[@]}"} -jar quarkus-run.jar) >>"$log" 2>&1 </dev/null &
+  PIDS[i]="$!"
+  disown "$!" 2>/dev/null || true
+  set_pid "${NAMES[i]}" "${PORTS[i]}" "${PIDS[i]}"
+}
+
+print_tail() {
+  echo "---- last lines of $LOG_DIR/$1.log ----"
+  tail -n 30 "$LOG_DIR/$1.log" || true
+  echo "----"
+}
+
+# --- restart one service ----------------------------------------------------------------------
+
+if [[ -n "$restart" ]]; then
+  index=""
+  for i in "${!NAMES[@]}"; do
+    if [[ "${NAMES[i]}" == "$restart" ]]; then
+      index="$i"
+    fi
+  done
+  [[ -n "$index" ]] || fail "unknown service '$restart'; the services are: ${NAMES[*]}"
+  old_pid="$(pid_of "$restart")"
+  if [[ -n "$old_pid" ]] && is_service_pid "$old_pid"; then
+    echo "Stopping $restart (pid $old_pid)"
+    stop_pids "$STOP_TIMEOUT" "$old_pid"
+  fi
+  if port_in_use "${PORTS[index]}"; then
+    fail "port ${PORTS[index]} (for $restart) is in use by another process"
+  fi
+  echo "Starting $restart on ${PORTS[index]}; log in $LOG_DIR/$restart.log"
+  echo "### restarted by run-local.sh --restart at $(date -u '+%Y-%m-%dT%H:%M:%SZ')" >>"$LOG_DIR/$restart.log"
+  launch="$(now_ms)"
+  start_service "$index" ">>"
+  until curl -fs -o /dev/null --max-time 1 "http://127.0.0.1:${PORTS[index]}/q/health/ready"; do
+    if ! kill -0 "${PIDS[index]}" 2>/dev/null; then
+      print_tail "$restart" >&2
+      fail "$restart exited before it was ready"
+    fi
+    if (($(now_ms) - launch > READY_TIMEOUT * 1000)); then
+      print_tail "$restart" >&2
+      fail "$restart not ready after ${READY_TIMEOUT}s (pid ${PIDS[index]} left running)"
+    fi
+    sleep 0.3
+  done
+  echo "$restart ready after $(format_ms $(($(now_ms) - launch))) (pid ${PIDS[index]})."
+  exit 0
+fi
+
 # --- build ------------------------------------------------------------------------------------
 
-# Prints why a build is needed (a missing jar, or a pom or main source newer than it);
-# nothing if up to date.
-build_reason() {
-  local module jar newer inputs
+# Prints "MODULE REASON" for each service that needs a build (a missing jar, or a pom or main
+# source of it or of common newer than its jar); nothing if both are up to date.
+build_reasons() {
+  local module jar newer inputs dir
   for module in master worker; do
     jar="$module/target/quarkus-app/quarkus-run.jar"
     if [[ ! -f "$jar" ]]; then
-      echo "$jar is missing"
-      return
+      echo "$module $jar is missing"
+      continue
     fi
-    inputs=(pom.xml "$module/pom.xml")
-    if [[ -d "$module/src/main" ]]; then
-      inputs+=("$module/src/main")
-    fi
+    inputs=(pom.xml "$module/pom.xml" common/pom.xml)
+    for dir in "$module/src/main" common/src/main; do
+      [[ -d "$dir" ]] && inputs+=("$dir")
+    done
     newer="$(find "${inputs[@]}" -type f -newer "$jar" -print -quit 2>/dev/null || true)"
     if [[ -n "$newer" ]]; then
-      echo "$newer is newer than $jar"
-      return
+      echo "$module $newer is newer than $jar"
     fi
   done
 }
 
-reason="$(build_reason)"
+reasons="$(build_reasons)"
 if ((force_build)); then
-  reason="--build"
+  reasons="master --build"$'\n'"worker --build"
 fi
-if [[ -n "$reason" ]]; then
-  echo "Building the packaged services ($reason): ./mvnw -B -q -DskipTests package"
+if [[ -n "$reasons" ]]; then
+  # only the services that changed: the other keeps its jar, and so its trained archive. No
+  # tests compiled, and no build-time class-data archive (the training below makes a better one).
+  modules="$(cut -d' ' -f1 <<<"$reasons" | paste -sd, -)"
+  build=(./mvnw -B -q -pl "$modules" -am package -Dmaven.test.skip=true -Dquarkus.package.jar.appcds.enabled=false)
+  echo "Building $modules ($(head -n1 <<<"$reasons" | cut -d' ' -f2-)): ${build[*]}"
   build_start="$(now_ms)"
-  ./mvnw -B -q -DskipTests package || fail "the build failed; see the Maven output above"
+  "${build[@]}" || fail "the build failed; see the Maven output above"
   echo "Built in $(format_ms $(($(now_ms) - build_start)))."
 fi
 # Class-data archives from a training run start the services about a quarter faster; made once
@@ -142,8 +238,8 @@ cleanup() {
   trap - EXIT INT TERM HUP
   if ((!detached && ${#PIDS[@]} > 0)); then
     echo
-    echo "Stopping ${#PIDS[@]} services (SIGTERM, SIGKILL after ${STOP_TIMEOUT}s)..."
-    stop_pids "$STOP_TIMEOUT" "${PIDS[@]}"
+    echo "Stopping the workers, then the master (SIGTERM, SIGKILL after ${STOP_TIMEOUT}s)..."
+    stop_cluster "$STOP_TIMEOUT"
     rm -f "$PID_FILE"
     echo "Stopped."
   fi
@@ -154,49 +250,18 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 trap 'exit 129' HUP
 
-# start_service INDEX PROPERTY...: one service in the background, output to its log.
-start_service() {
-  local i="$1" jar="$WORKER_JAR"
-  shift
-  if [[ "${NAMES[i]}" == master ]]; then
-    jar="$MASTER_JAR"
-  fi
-  local app_dir cds=()
-  app_dir="$(dirname "$jar")"
-  # the class-data archive names the jar by a relative path: run from the app directory
-  [[ -f "$app_dir/app-cds.jsa" ]] && cds=(-XX:SharedArchiveFile=app-cds.jsa)
-  # nohup: a detached cluster survives the terminal closing
-  (cd "$app_dir" && exec nohup java ${cds[@]+"${cds[@]}"} ${JAVA_OPTS[@]+"${JAVA_OPTS[@]}"} \
-    -Dquarkus.http.port="${PORTS[i]}" "$@" -jar quarkus-run.jar) >"$LOG_DIR/${NAMES[i]}.log" 2>&1 </dev/null &
-  PIDS+=("$!")
-  echo "$! ${NAMES[i]} ${PORTS[i]}" >>"$PID_FILE"
-}
-
 mkdir -p "$LOG_DIR"
 : >"$PID_FILE"
+# the MW_* settings, for --restart (may hold MW_TOKEN: readable by this user only)
+(umask 077 && export -p | grep '^declare -x MW_' >"$ENV_FILE") || true
 echo "Starting master on $MASTER_PORT and workers on $((PORT_BASE + 1))-$((PORT_BASE + 4)); logs in $LOG_DIR/"
 launch="$(now_ms)"
 # All at once: workers retry registration until the master is up.
 for i in "${!NAMES[@]}"; do
-  if [[ "${NAMES[i]}" == master ]]; then
-    start_service "$i"
-  else
-    start_service "$i" \
-      -Dmw.group="${GROUPS_OF[i]}" \
-      -Dmw.id="${NAMES[i]}" \
-      -Dmw.master-url="$MASTER_URL" \
-      -Dmw.advertise-url="http://127.0.0.1:${PORTS[i]}" \
-      -Dmw.data-file="$(pwd)/data/data-${GROUPS_OF[i]}.json"
-  fi
+  start_service "$i"
 done
 
 # --- wait until ready -------------------------------------------------------------------------
-
-print_tail() {
-  echo "---- last lines of $LOG_DIR/$1.log ----"
-  tail -n 30 "$LOG_DIR/$1.log" || true
-  echo "----"
-}
 
 READY=()
 for i in "${!NAMES[@]}"; do
@@ -211,9 +276,7 @@ while true; do
       continue
     fi
     if ! kill -0 "${PIDS[i]}" 2>/dev/null; then
-      code=0
-      wait "${PIDS[i]}" || code=$?
-      echo "${NAMES[i]} exited with code $code before it was ready." >&2
+      echo "${NAMES[i]} exited before it was ready." >&2
       print_tail "${NAMES[i]}" >&2
       fail "stopping everything"
     fi
@@ -290,13 +353,17 @@ done
 while true; do
   running=0
   for i in "${!NAMES[@]}"; do
+    pid="$(pid_of "${NAMES[i]}")"
+    if [[ -n "$pid" && "$pid" != "${PIDS[i]}" ]]; then
+      PIDS[i]="$pid"
+      REPORTED[i]=0
+      echo "${NAMES[i]} was restarted (pid $pid)."
+    fi
     if kill -0 "${PIDS[i]}" 2>/dev/null; then
       running=$((running + 1))
     elif ((!REPORTED[i])); then
       REPORTED[i]=1
-      code=0
-      wait "${PIDS[i]}" || code=$?
-      echo "${NAMES[i]} exited with code $code; the others keep running." >&2
+      echo "${NAMES[i]} exited; the others keep running. Start it again with: scripts/run-local.sh --restart ${NAMES[i]}" >&2
       print_tail "${NAMES[i]}" >&2
     fi
   done

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Stops a cluster started with `scripts/run-local.sh --detach`: SIGTERM to every process listed
-# in .run/pids, SIGKILL after MW_STOP_TIMEOUT seconds (default 20).
+# in .run/pids, the workers first and the master once they have exited (so each worker
+# deregisters quietly); SIGKILL after MW_STOP_TIMEOUT seconds (default 20).
 # shellcheck source-path=SCRIPTDIR
 set -euo pipefail
 
@@ -15,19 +16,6 @@ if [[ ! -f "$PID_FILE" ]]; then
   exit 0
 fi
 
-pids=()
-while read -r pid name port; do
-  [[ -n "${pid:-}" ]] || continue
-  if is_service_pid "$pid"; then
-    echo "Stopping $name (pid $pid, port $port)"
-    pids+=("$pid")
-  else
-    echo "$name (pid $pid) is not running"
-  fi
-done <"$PID_FILE"
-
-if ((${#pids[@]} > 0)); then
-  stop_pids "$STOP_TIMEOUT" "${pids[@]}"
-fi
+stop_cluster "$STOP_TIMEOUT"
 rm -f "$PID_FILE"
 echo "Stopped."

@@ -7,7 +7,8 @@
 # their first requests, which is where most of a cold start's time goes (bench/README.md).
 #
 # Usage: scripts/train-cds.sh [--if-stale]
-#   --if-stale   do nothing when the archives were trained for the current jars and this java
+#   --if-stale   train only the archives not trained for the current jar and this java (the other
+#                service still runs, from its archive, as the trained one's peer)
 #
 # An archive only fits the exact JVM build that made it, so it is made where the services run:
 # scripts/run-local.sh and bench/run.sh call this with --if-stale after a build. A failed training
@@ -52,9 +53,18 @@ trained() {
 for module in "${MODULES[@]}"; do
   [[ -f "$(app_dir "$module")/quarkus-run.jar" ]] || fail "$(app_dir "$module")/quarkus-run.jar is missing: build first (./mvnw -DskipTests package)"
 done
-if ((if_stale)) && trained master && trained worker; then
+STALE=()
+for module in "${MODULES[@]}"; do
+  if ((!if_stale)) || ! trained "$module"; then
+    STALE+=("$module")
+  fi
+done
+if ((${#STALE[@]} == 0)); then
   exit 0
 fi
+is_stale() {
+  [[ " ${STALE[*]} " == *" $1 "* ]]
+}
 command -v curl >/dev/null 2>&1 || fail "curl not found"
 
 # below Linux's ephemeral range (32768 up): a port there can be the local end of some client's
@@ -83,11 +93,14 @@ trap cleanup EXIT
 
 mkdir -p "$TRAIN_LOG_DIR"
 # train MODULE PORT PROPERTY...: the service in its app directory (the archive names the jar by
-# the relative path it was launched with, as run-local.sh and the benchmarks launch it)
+# the relative path it was launched with, as run-local.sh and the benchmarks launch it); one
+# whose archive is up to date runs from it and writes none
 train() {
-  local module="$1" port="$2"
+  local module="$1" port="$2" cds=-XX:ArchiveClassesAtExit=app-cds.jsa.training
   shift 2
-  (cd "$(app_dir "$module")" && exec java -XX:ArchiveClassesAtExit=app-cds.jsa.training \
+  is_stale "$module" || cds=-XX:SharedArchiveFile=app-cds.jsa
+  # shellcheck disable=SC2086  # the JVM options as run-local.sh passes them
+  (cd "$(app_dir "$module")" && exec java "$cds" ${MW_JAVA_OPTS:--Xmx256m -XX:TieredStopAtLevel=1} \
     -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$port" "$@" -jar quarkus-run.jar) \
     >"$TRAIN_LOG_DIR/$module.log" 2>&1 </dev/null &
   PIDS+=("$!")
@@ -103,40 +116,52 @@ wait_ready() {
 }
 
 start="$(now_ms)"
-echo "Training the class-data archives (a master and a worker on ports $MASTER_PORT and $WORKER_PORT; logs in $TRAIN_LOG_DIR/)"
+echo "Training the class-data archive of: ${STALE[*]} (a master and a worker on ports $MASTER_PORT and $WORKER_PORT; logs in $TRAIN_LOG_DIR/)"
 train master "$MASTER_PORT" -Dmw.registry.rate-limit=100000
 train worker "$WORKER_PORT" -Dmw.group=am -Dmw.id=worker-am-training -Dmw.master-url="http://127.0.0.1:$MASTER_PORT" \
   -Dmw.advertise-url="http://127.0.0.1:$WORKER_PORT" -Dmw.data-file="$(pwd)/data/data-am.json"
 wait_ready "$MASTER_PORT" "${PIDS[0]}" master
 wait_ready "$WORKER_PORT" "${PIDS[1]}" worker
 
-# every kind of request a service answers, good and bad, a few times each
+# every kind of request a service answers, good and bad, a few times each; one curl per service
+# and round, over one connection (a curl per request took most of the training on 2 busy CPUs)
 MASTER_PATHS=("/api/records?name=alice" "/api/records?location=Kansas%20City" "/api/records?location=New%20York%20City&year=2002"
+  "/api/records?name=Émile" "/api/records?name=%zz"
   "/api/records?name=7of9" "/api/records?year=x" "/api/records" "/api/groups" "/api/workers" "/"
   "/q/health/live" "/q/health/ready" "/q/metrics" "/q/openapi")
 WORKER_PATHS=("/api/records?name=alice" "/api/records?location=Kansas%20City&year=2002" "/api/records?year=x" "/api/load"
   "/q/health/ready" "/q/metrics")
-for _ in 1 2 3 4 5; do
-  for path in "${MASTER_PATHS[@]}"; do
-    curl -s -o /dev/null --max-time 5 "http://127.0.0.1:$MASTER_PORT$path" || true
-  done
-  for path in "${WORKER_PATHS[@]}"; do
-    curl -s -o /dev/null --max-time 5 "http://127.0.0.1:$WORKER_PORT$path" || true
-  done
+MASTER_URLS=()
+for path in "${MASTER_PATHS[@]}"; do
+  MASTER_URLS+=("http://127.0.0.1:$MASTER_PORT$path")
+done
+WORKER_URLS=()
+for path in "${WORKER_PATHS[@]}"; do
+  WORKER_URLS+=("http://127.0.0.1:$WORKER_PORT$path")
+done
+for _ in 1 2 3; do
+  curl -s --max-time 20 "${MASTER_URLS[@]}" >/dev/null || true
+  curl -s --max-time 20 "${WORKER_URLS[@]}" >/dev/null || true
 done
 answer="$(curl -s --max-time 5 "http://127.0.0.1:$MASTER_PORT/api/records?name=alice" || true)"
 [[ "$answer" == *'"name":"alice"'* ]] || fail "the trained master did not answer a name query: $answer"
 
-# the worker first: it deregisters from the running master; each JVM writes its archive on exit
-stop_pids 20 "${PIDS[1]}"
-stop_pids 20 "${PIDS[0]}"
+# the worker first, so that it deregisters from the running master; the master once it has
+# (while the worker still writes its archive); each JVM writes its archive on exit
+kill -TERM "${PIDS[1]}" 2>/dev/null || true
+for _ in $(seq 1 200); do
+  kill -0 "${PIDS[1]}" 2>/dev/null || break
+  [[ "$(curl -s --max-time 1 "http://127.0.0.1:$MASTER_PORT/api/workers" || true)" == *worker-am-training* ]] || break
+  sleep 0.1
+done
+stop_pids 20 "${PIDS[@]}"
 PIDS=()
-for module in "${MODULES[@]}"; do
+for module in "${STALE[@]}"; do
   archive="$(app_dir "$module")/app-cds.jsa.training"
   [[ -s "$archive" ]] || fail "the $module wrote no archive; see $TRAIN_LOG_DIR/$module.log"
 done
-for module in "${MODULES[@]}"; do
+for module in "${STALE[@]}"; do
   mv -f "$(app_dir "$module")/app-cds.jsa.training" "$(app_dir "$module")/app-cds.jsa"
   echo "$JAVA_ID" >"$(app_dir "$module")/app-cds.trained"
 done
-echo "Trained the class-data archives in $(format_ms $(($(now_ms) - start)))."
+echo "Trained the class-data archives (${STALE[*]}) in $(format_ms $(($(now_ms) - start)))."

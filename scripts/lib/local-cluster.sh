@@ -68,3 +68,63 @@ stop_pids() {
     tenths=$((tenths + 1))
   done
 }
+
+# The pid file holds one line per service: "PID NAME PORT", the master first.
+
+# pid_of NAME: the pid the pid file lists for NAME (nothing when it lists none).
+pid_of() {
+  local pid name _
+  [[ -f "$PID_FILE" ]] || return 0
+  while read -r pid name _; do
+    if [[ "$name" == "$1" ]]; then
+      echo "$pid"
+      return 0
+    fi
+  done <"$PID_FILE"
+}
+
+# set_pid NAME PORT PID: records PID as NAME's, in NAME's line (appended when there is none).
+set_pid() {
+  local pid name port found=0 lines=()
+  if [[ -f "$PID_FILE" ]]; then
+    while read -r pid name port; do
+      [[ -n "${pid:-}" ]] || continue
+      if [[ "$name" == "$1" ]]; then
+        lines+=("$3 $1 $2")
+        found=1
+      else
+        lines+=("$pid $name $port")
+      fi
+    done <"$PID_FILE"
+  fi
+  ((found)) || lines+=("$3 $1 $2")
+  printf '%s\n' "${lines[@]}" >"$PID_FILE.new"
+  mv -f "$PID_FILE.new" "$PID_FILE"
+}
+
+# stop_cluster TIMEOUT_SECONDS: stops every running service the pid file lists, the workers
+# first and the master once they have exited, so that each worker deregisters from a master
+# that still answers.
+stop_cluster() {
+  local timeout_s="$1" pid name port workers=() master=() master_line=""
+  [[ -f "$PID_FILE" ]] || return 0
+  while read -r pid name port; do
+    [[ -n "${pid:-}" ]] || continue
+    if ! is_service_pid "$pid"; then
+      echo "$name (pid $pid) is not running"
+    elif [[ "$name" == master ]]; then
+      master+=("$pid")
+      master_line="Stopping $name (pid $pid, port $port)"
+    else
+      echo "Stopping $name (pid $pid, port $port)"
+      workers+=("$pid")
+    fi
+  done <"$PID_FILE"
+  if ((${#workers[@]} > 0)); then
+    stop_pids "$timeout_s" "${workers[@]}"
+  fi
+  if ((${#master[@]} > 0)); then
+    echo "$master_line"
+    stop_pids "$timeout_s" "${master[@]}"
+  fi
+}

@@ -51,6 +51,7 @@ public final class ServiceProcess implements AutoCloseable {
     private final int port;
     private final Map<String, String> properties;
     private final Path log;
+    private Path workingDir = RepoLayout.root();
     private Process process;
     private boolean frozen;
     private int starts;
@@ -65,6 +66,12 @@ public final class ServiceProcess implements AutoCloseable {
         this.port = port;
         this.properties = new LinkedHashMap<>(properties);
         this.log = RepoLayout.logDir().resolve(name + ".log");
+    }
+
+    /** Starts the process in {@code dir} instead of the repository's root. */
+    public ServiceProcess inDirectory(Path dir) {
+        this.workingDir = dir;
+        return this;
     }
 
     /** Launches the process without waiting; the log is truncated on the first start only. */
@@ -86,7 +93,7 @@ public final class ServiceProcess implements AutoCloseable {
                     + String.join(" ", command) + "\n", StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             process = new ProcessBuilder(command)
-                    .directory(RepoLayout.root().toFile())
+                    .directory(workingDir.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(nullDevice()))

@@ -24,7 +24,7 @@ public interface WorkerConfig {
     /** URL the master calls this worker at; defaults to {@code http://<host>:<actual port>}. */
     Optional<String> advertiseUrl();
 
-    /** Data file; defaults to {@code data/data-<group>.json}, relative to the working directory. */
+    /** Data file; defaults to {@code data/data-<group>.json}, relative to the working directory (see RecordStore). */
     Optional<String> dataFile();
 
     @WithDefault("3s")

@@ -10,7 +10,12 @@ public class DataFileException extends StartupFailure {
     private final String problem;
 
     public DataFileException(Path file, String problem) {
-        super("Cannot load data file " + file + ": " + problem);
+        this(file.toString(), problem);
+    }
+
+    /** @param source the file's name as the user gave it, or the shipped data's */
+    public DataFileException(String source, String problem) {
+        super("Cannot load data file " + source + ": " + problem);
         this.problem = problem;
     }
 

@@ -23,24 +23,34 @@ public final class RecordLoader {
 
     private static final JsonFactory JSON = new JsonFactory();
 
-    private final Path file;
+    private final String source;
     private final List<PersonRecord> records = new ArrayList<>();
     private final RecordFields fields = new RecordFields(
             new StringPool(StringPool.DEFAULT_MAX_SIZE), new StringPool(StringPool.DEFAULT_MAX_SIZE));
     private boolean insideArray;
 
-    private RecordLoader(Path file) {
-        this.file = file;
+    private RecordLoader(String source) {
+        this.source = source;
     }
 
     /** The file's records in file order; all valid, record_ids unique. */
     public static List<PersonRecord> load(Path file) {
-        return new RecordLoader(file).read();
+        RecordLoader loader = new RecordLoader(file.toString());
+        loader.checkReadable(file);
+        return loader.read(() -> Files.newInputStream(file));
     }
 
-    private List<PersonRecord> read() {
-        checkReadable();
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+    /** The same from a stream, e.g. the data the worker jar carries; {@code source} names it in messages. */
+    public static List<PersonRecord> load(String source, InputStream in) {
+        return new RecordLoader(source).read(() -> in);
+    }
+
+    private interface Opener {
+        InputStream open() throws IOException;
+    }
+
+    private List<PersonRecord> read(Opener opener) {
+        try (InputStream in = new BufferedInputStream(opener.open(), 1 << 16);
                 JsonParser parser = JSON.createParser(in)) {
             readArray(parser);
         } catch (JsonProcessingException e) {
@@ -55,9 +65,10 @@ public final class RecordLoader {
         return records;
     }
 
-    private void checkReadable() {
+    private void checkReadable(Path file) {
         if (!Files.exists(file)) {
-            throw fail("file not found");
+            throw fail(file.isAbsolute() ? "file not found"
+                    : "file not found in the working directory " + Path.of("").toAbsolutePath());
         }
         if (Files.isDirectory(file)) {
             throw fail("is a directory, not a file");
@@ -99,7 +110,7 @@ public final class RecordLoader {
     }
 
     private DataFileException fail(String problem) {
-        return new DataFileException(file, problem);
+        return new DataFileException(source, problem);
     }
 
     private static String position(JsonLocation location) {

@@ -1,5 +1,8 @@
 package dev.mw.worker.data;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -12,19 +15,30 @@ import dev.mw.worker.WorkerConfig;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
-/** The group's records once loaded; empty until the data file has loaded in full. */
+/**
+ * The group's records once loaded; empty until the data file has loaded in full.
+ *
+ * <p>The data file is {@code mw.data-file}, or by default {@code data/data-<group>.json} in the
+ * working directory. When that default is not there (a jar started outside the repository), the
+ * group's data shipped in the worker jar is served, and the log says so; a file given in
+ * {@code mw.data-file} is the only one ever read.
+ */
 @ApplicationScoped
 public class RecordStore {
 
     private static final Logger LOG = Logger.getLogger(RecordStore.class);
 
+    private static final String SHIPPED = "data/data-%s.json";
+
     private final String group;
     private final Path file;
+    private final boolean explicit;
     private volatile RecordIndex index;
 
     public RecordStore(WorkerConfig config, MeterRegistry registry) {
         this.group = config.group();
         this.file = Path.of(config.dataFileOrDefault());
+        this.explicit = config.dataFile().isPresent();
         Gauge.builder("mw.worker.records", this, RecordStore::size)
                 .description("Records loaded from the data file")
                 .tag("group", group)
@@ -34,10 +48,27 @@ public class RecordStore {
     /** Loads and indexes the data file; throws {@link DataFileException} and stays empty on any problem. */
     public void load() {
         long started = System.nanoTime();
-        List<PersonRecord> records = RecordLoader.load(file);
+        String source = file.toString();
+        List<PersonRecord> records;
+        if (explicit || Files.exists(file)) {
+            records = RecordLoader.load(file);
+        } else {
+            String shipped = String.format(SHIPPED, group);
+            try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(shipped)) {
+                if (in == null) {
+                    throw new DataFileException(file, "file not found in the working directory "
+                            + Path.of("").toAbsolutePath() + "; give the file with -Dmw.data-file=/path/to/data-"
+                            + group + ".json (or MW_DATA_FILE)");
+                }
+                source = shipped + " shipped in the worker jar (no " + file + " in " + Path.of("").toAbsolutePath() + ")";
+                records = RecordLoader.load(shipped + " (shipped in the worker jar)", in);
+            } catch (IOException e) {
+                throw new DataFileException(shipped, "cannot read the data shipped in the worker jar: " + e.getMessage());
+            }
+        }
         index = RecordIndex.of(records);
         LOG.infof("Loaded %d records of group %s from %s in %d ms",
-                records.size(), group, file, (System.nanoTime() - started) / 1_000_000);
+                records.size(), group, source, (System.nanoTime() - started) / 1_000_000);
     }
 
     public Optional<RecordIndex> index() {
