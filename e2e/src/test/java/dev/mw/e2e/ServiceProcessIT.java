@@ -19,7 +19,8 @@ class ServiceProcessIT {
     @Test
     void freezeStopRestartAndKillControlTheRealProcess() {
         ServiceProcess master = new ServiceProcess("ServiceProcessIT/master", RepoLayout.masterJar(),
-                FreePorts.next(), Map.of()).start().awaitReady();
+                // a master without workers turns ready after one lease: a short one keeps the test short
+                FreePorts.next(), Map.of("mw.lease", "1s")).start().awaitReady();
         long firstPid = master.pid();
 
         master.freeze();
