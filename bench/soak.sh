@@ -72,8 +72,9 @@ master_pid=$!
 for i in 0 1 2 3; do start_worker "$i"; done
 
 for _ in $(seq 1 120); do
-  up=$(curl -fs "http://127.0.0.1:$master_port/api/groups" 2>/dev/null | grep -o '"up":[0-9]*' | cut -d: -f2 \
-    | awk '{s += $1} END {print s + 0}' || echo 0)
+  # one number, 0 while the master does not answer (a failing curl must not add a second line)
+  up=$({ curl -fs "http://127.0.0.1:$master_port/api/groups" 2>/dev/null || true; } \
+    | { grep -o '"up":[0-9]*' || true; } | cut -d: -f2 | awk '{s += $1} END {print s + 0}')
   [[ "${up:-0}" -ge 4 ]] && break
   sleep 0.5
 done
