@@ -24,18 +24,29 @@ public final class RecordLoader {
     private static final JsonFactory JSON = new JsonFactory();
 
     private final Path file;
+    private final OwnedLetters range;
     private final List<PersonRecord> records = new ArrayList<>();
     private final RecordFields fields = new RecordFields(
             new StringPool(StringPool.DEFAULT_MAX_SIZE), new StringPool(StringPool.DEFAULT_MAX_SIZE));
     private boolean insideArray;
 
-    private RecordLoader(Path file) {
+    private RecordLoader(Path file, OwnedLetters range) {
         this.file = file;
+        this.range = range;
     }
 
     /** The file's records in file order; all valid, record_ids unique. */
     public static List<PersonRecord> load(Path file) {
-        return new RecordLoader(file).read();
+        return new RecordLoader(file, null).read();
+    }
+
+    /**
+     * As {@link #load(Path)}, and every record's name is owned by {@code range}: a record the
+     * master would route to another group is a data error (scatter queries would return it,
+     * name queries never).
+     */
+    public static List<PersonRecord> load(Path file, OwnedLetters range) {
+        return new RecordLoader(file, range).read();
     }
 
     private List<PersonRecord> read() {
@@ -86,11 +97,17 @@ public final class RecordLoader {
     }
 
     private PersonRecord readRecord(JsonParser parser) throws IOException {
+        PersonRecord record;
         try {
-            return fields.read(parser);
+            record = fields.read(parser);
         } catch (RecordFields.InvalidRecord e) {
             throw fail(atCurrentRecord() + e.getMessage());
         }
+        if (range != null && !range.owns(record.name())) {
+            throw fail(atCurrentRecord() + "record_id " + record.recordId() + ", name \"" + record.name()
+                    + "\" is not in this worker's range " + range + " (mw.range): the master never routes its name here");
+        }
+        return record;
     }
 
     /** "record #3: " while inside the array, so JSON syntax errors name the record too. */
