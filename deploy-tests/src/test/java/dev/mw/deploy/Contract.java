@@ -26,7 +26,7 @@ final class Contract {
             "mw.registry.max-per-group", "mw.registry.rate-limit", "mw.registry.verify-source");
 
     static final Set<String> WORKER_KEYS = Set.of("mw.group", "mw.id", "mw.master-url", "mw.advertise-url",
-            "mw.data-file", "mw.heartbeat", "mw.token", "mw.fault.delay", "mw.fault.error-rate");
+            "mw.data-file", "mw.heartbeat", "mw.token", "mw.fault.delay", "mw.fault.error-rate", "mw.range");
 
     private Contract() {
     }

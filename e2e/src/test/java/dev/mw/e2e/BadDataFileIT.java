@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,22 @@ class BadDataFileIT {
     }
 
     @Test
+    void recordOutsideTheRangeStopsTheWorkerNamingFileAndIndex() throws IOException {
+        Path file = write("data-am-foreign-name.json", """
+                [
+                  {"record_id": 101, "name": "adam", "location": "Oslo", "year": 2000},
+                  {"record_id": 102, "name": "Zoë", "location": "Rome", "year": 2001}
+                ]
+                """);
+
+        ServiceProcess worker = startWorker("worker-foreign-name", file, Map.of("mw.range", "a-m"));
+
+        assertStoppedWithMessage(worker, file, 1);
+        assertTrue(worker.logText().contains("record_id 102, name \"Zoë\" is not in this worker's range a-m"),
+                worker.logText());
+    }
+
+    @Test
     void missingFileStopsTheWorkerNamingTheFile() {
         Path file = RepoLayout.scratchDir().resolve("bad-data").resolve("data-am-does-not-exist.json");
 
@@ -61,16 +78,21 @@ class BadDataFileIT {
     }
 
     private static ServiceProcess startWorker(String id, Path dataFile) {
+        return startWorker(id, dataFile, Map.of());
+    }
+
+    private static ServiceProcess startWorker(String id, Path dataFile, Map<String, String> more) {
         int port = FreePorts.next();
         int noMaster = FreePorts.next();
-        return new ServiceProcess("BadDataFileIT/" + id, RepoLayout.workerJar(), port, Map.of(
+        Map<String, String> properties = new HashMap<>(Map.of(
                 "mw.group", "am",
                 "mw.id", id,
                 "mw.master-url", "http://127.0.0.1:" + noMaster,
                 "mw.advertise-url", "http://127.0.0.1:" + port,
                 "mw.data-file", dataFile.toString(),
-                "mw.heartbeat", "1s"))
-                .start();
+                "mw.heartbeat", "1s"));
+        properties.putAll(more);
+        return new ServiceProcess("BadDataFileIT/" + id, RepoLayout.workerJar(), port, properties).start();
     }
 
     /**

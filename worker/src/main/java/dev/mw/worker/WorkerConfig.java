@@ -14,6 +14,12 @@ public interface WorkerConfig {
     /** The group (shard) this worker serves, e.g. {@code am}. */
     String group();
 
+    /**
+     * The first letters the group owns, as in the master's {@code mw.groups} ({@code a-m}); when
+     * set, a record whose name is outside it is a data error at load. Not checked when unset.
+     */
+    Optional<String> range();
+
     /** Instance id; defaults to this host's name (see {@link WorkerIdentity}). */
     Optional<String> id();
 

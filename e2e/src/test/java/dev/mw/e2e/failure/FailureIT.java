@@ -170,7 +170,7 @@ class FailureIT {
         Map<String, Long> served = ClusterProbe.served(List.of(cluster.worker("am", 0), cluster.worker("am", 1)));
         double traffic = served.get(id) / (double) served.values().stream().mapToLong(Long::longValue).sum();
         FailureReport.row("3 one replica with error-rate 0.5, round-robin", all, id, all.share("am", id),
-                String.format("calls it got: %.1f %% of its group's (incl. retried 500s); %s", traffic * 100, seen));
+                String.format("its successful answers: %.1f %% of its group's (served counts no 500s); %s", traffic * 100, seen));
 
         assertNoFailures(all, samples);
         assertTrue(all.share("am", id) < BAD_SHARE_BOUND, id + " answered too much: " + all);

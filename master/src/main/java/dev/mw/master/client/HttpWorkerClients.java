@@ -24,8 +24,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class HttpWorkerClients implements WorkerClientFactory {
 
-    /** Matches the per-instance bulkhead's order of magnitude: more calls than this wait for a connection. */
-    static final int CONNECTIONS_PER_INSTANCE = 128;
+    /**
+     * Connections per worker instance: half the calls the instance's bulkhead admits
+     * ({@code InstanceGuard.Policy.DEFAULT.maxConcurrent()}, 256). Calls past the bulkhead beyond
+     * this many wait in the pool's queue for a free connection, within their timeout; the
+     * benchmarks (bench/RESULTS.md) ran with 128.
+     */
+    public static final int CONNECTIONS_PER_INSTANCE = 128;
 
     private final Vertx vertx;
     private final WorkerAnswerReader answerReader;

@@ -1,14 +1,13 @@
 package dev.mw.master.group;
 
-import java.text.Normalizer;
+import dev.mw.common.names.NameFolding;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Maps a name to the group that owns it: the first character after Unicode NFKD normalisation,
- * with combining marks dropped and lower-cased ({@code Émile -> e}). Hand-written: routing is the
- * heart of the project.
+ * Maps a name to the group that owns it by the first character after folding
+ * ({@link NameFolding}: Unicode NFKD, combining marks dropped, lower-cased: {@code Émile -> e}),
+ * the same rule the workers check their records with. Hand-written: routing is the heart of the project.
  */
 public final class ShardRouter {
 
@@ -32,7 +31,7 @@ public final class ShardRouter {
 
     /** @throws UnroutableNameException when no group owns the name's first character */
     public GroupSpec route(String name) {
-        int first = routingCodePoint(name);
+        int first = NameFolding.routingCodePoint(name);
         if (first >= 0 && first < Character.MIN_SUPPLEMENTARY_CODE_POINT) {
             for (GroupSpec group : groups) {
                 if (group.owns((char) first)) {
@@ -41,20 +40,5 @@ public final class ShardRouter {
             }
         }
         throw new UnroutableNameException(name, first);
-    }
-
-    /** The code point a name is routed by, or -1 for a name with nothing left after folding. */
-    static int routingCodePoint(String name) {
-        String folded = Normalizer.normalize(name.strip(), Normalizer.Form.NFKD);
-        for (int i = 0; i < folded.length(); ) {
-            int cp = folded.codePointAt(i);
-            if (Character.getType(cp) != Character.NON_SPACING_MARK
-                    && Character.getType(cp) != Character.COMBINING_SPACING_MARK
-                    && Character.getType(cp) != Character.ENCLOSING_MARK) {
-                return new String(Character.toChars(cp)).toLowerCase(Locale.ROOT).codePointAt(0);
-            }
-            i += Character.charCount(cp);
-        }
-        return -1;
     }
 }

@@ -24,7 +24,8 @@ public final class HedgePolicy {
     private final long fixedNanos;
     private final double percentile;
     private final long[] samples;
-    private int count;
+    /** Samples recorded ever; a long, so it cannot wrap (an int did after 2^31 queries). */
+    private long count;
     private long cachedNanos = -1;
 
     private HedgePolicy(long fixedNanos, double percentile) {
@@ -63,6 +64,14 @@ public final class HedgePolicy {
                 + "': use off, a duration such as 50ms or 1s, or a percentile such as p95");
     }
 
+    /** For tests: as if {@code recorded} samples had been taken already (their values are zero). */
+    HedgePolicy recordedSoFar(long recorded) {
+        synchronized (this) {
+            count = recorded;
+        }
+        return this;
+    }
+
     public boolean enabled() {
         return fixedNanos > 0 || percentile > 0;
     }
@@ -76,7 +85,7 @@ public final class HedgePolicy {
             return OptionalLong.empty();
         }
         if (cachedNanos < 0 || count % RECOMPUTE_EVERY == 0) {
-            long[] sorted = Arrays.copyOf(samples, Math.min(count, WINDOW));
+            long[] sorted = Arrays.copyOf(samples, (int) Math.min(count, WINDOW));
             Arrays.sort(sorted);
             cachedNanos = sorted[(int) Math.min(sorted.length - 1, Math.ceil(percentile / 100 * sorted.length) - 1)];
         }
@@ -86,7 +95,7 @@ public final class HedgePolicy {
     /** Records the latency of a first call, for percentile thresholds. */
     public synchronized void record(long nanos) {
         if (samples != null) {
-            samples[count % WINDOW] = nanos;
+            samples[(int) (count % WINDOW)] = nanos;
             count++;
         }
     }

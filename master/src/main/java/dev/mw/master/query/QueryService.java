@@ -5,9 +5,10 @@ import dev.mw.master.group.GroupSpec;
 import dev.mw.master.group.ShardRouter;
 import dev.mw.master.group.UnroutableNameException;
 import dev.mw.master.problem.ProblemException;
-import io.quarkus.logging.Log;
+import dev.mw.master.time.Ticker;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -19,13 +20,17 @@ import java.util.stream.Collectors;
 public class QueryService {
 
     static final String UNAVAILABLE = "Worker group unavailable";
+    /** A group that stays down is logged at most this often (plus its first failure and its recovery). */
+    static final Duration FAILURE_LOG_INTERVAL = Duration.ofSeconds(10);
 
     private final ShardRouter router;
     private final GroupCaller caller;
+    private final GroupFailureLog failureLog;
 
-    QueryService(ShardRouter router, GroupCaller caller) {
+    QueryService(ShardRouter router, GroupCaller caller, Ticker ticker) {
         this.router = router;
         this.caller = caller;
+        this.failureLog = new GroupFailureLog(ticker, FAILURE_LOG_INTERVAL, GroupFailureLog.LOG);
     }
 
     /** Never throws: a name no group owns is a failed Uni, like every other problem. */
@@ -43,10 +48,15 @@ public class QueryService {
         return Uni.join().all(calls).andFailFast().map(outcomes -> gather(outcomes, query));
     }
 
-    private static QueryAnswer gather(List<ShardOutcome> outcomes, RecordQuery query) {
+    private QueryAnswer gather(List<ShardOutcome> outcomes, RecordQuery query) {
         List<ShardOutcome> failed = outcomes.stream().filter(o -> !o.ok()).toList();
-        failed.forEach(o -> Log.warnf("rid=%s group %s did not answer: %s", query.requestId(), o.detail().group(),
-                o.detail().error()));
+        for (ShardOutcome o : outcomes) {
+            if (o.ok()) {
+                failureLog.answered(o.detail().group());
+            } else {
+                failureLog.failed(o.detail().group(), query.requestId(), o.detail().error());
+            }
+        }
         if (failed.size() == outcomes.size() || (!failed.isEmpty() && !query.allowPartial())) {
             throw unavailable(failed);
         }

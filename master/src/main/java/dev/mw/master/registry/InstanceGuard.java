@@ -1,5 +1,6 @@
 package dev.mw.master.registry;
 
+import dev.mw.master.client.HttpWorkerClients;
 import dev.mw.master.client.WorkerAnswer;
 import dev.mw.master.time.Ticker;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
@@ -19,7 +20,9 @@ import java.util.function.Supplier;
 public final class InstanceGuard {
 
     public record Policy(int window, double failureRatio, Duration openDelay, int successThreshold, int maxConcurrent) {
-        public static final Policy DEFAULT = new Policy(10, 0.5, Duration.ofSeconds(5), 2, 256);
+        /** The bulkhead admits twice the client's connections; the calls beyond them wait for one. */
+        public static final Policy DEFAULT = new Policy(10, 0.5, Duration.ofSeconds(5), 2,
+                2 * HttpWorkerClients.CONNECTIONS_PER_INSTANCE);
     }
 
     private final Ticker ticker;

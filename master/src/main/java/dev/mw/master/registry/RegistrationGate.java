@@ -45,12 +45,16 @@ public class RegistrationGate {
         }
     }
 
-    /** With verify-source on: the registered host must resolve to the caller's address. */
-    public void checkSource(Registration registration, String source) {
-        if (!verifySource || registration == null || registration.url() == null || source == null) {
+    /**
+     * With verify-source on: the registered host must resolve to the caller's address. Takes the
+     * URL as {@link WorkerRegistry#validate} returned it, so it is well-formed and has a host
+     * (a null host would resolve to loopback).
+     */
+    public void checkSource(URI url, String source) {
+        if (!verifySource || source == null) {
             return;
         }
-        String host = URI.create(registration.url()).getHost();
+        String host = url.getHost();
         try {
             InetAddress caller = InetAddress.getByName(source);
             boolean matches = Arrays.asList(InetAddress.getAllByName(host)).contains(caller);

@@ -58,7 +58,7 @@ public class RegistryResource {
         token.check(authorization);
         String source = request.remoteAddress() == null ? null : request.remoteAddress().host();
         gate.admit(source);
-        gate.checkSource(registration, source);
+        gate.checkSource(registry.validate(registration), source);
         WorkerRegistry.Registered registered = registry.register(registration);
         Lease lease = registered.lease();
         return registered.created()

@@ -1,22 +1,27 @@
 package dev.mw.master.registry;
 
 import dev.mw.master.time.Ticker;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A token bucket per source address: {@code burst} registrations at once, refilled at
- * {@code perMinute}. Buckets of quiet sources are dropped so the map cannot grow without bound.
+ * {@code perMinute}. The buckets are kept least recently used first: each request drops up to
+ * two quiet (full again, so the same as no bucket) buckets from that end, and beyond
+ * {@value #MAX_SOURCES} sources the least recently used one goes, so the map is bounded and each
+ * request costs O(1). An active source is recently used, so its bucket is the last to go.
  * Hand-written: a per-key limit is not what SmallRye's single-guard rate limit does.
  */
 public final class SourceRateLimiter {
 
-    private static final int MAX_SOURCES = 10_000;
+    static final int MAX_SOURCES = 10_000;
+    private static final int SWEEP_PER_REQUEST = 2;
 
     private final Ticker ticker;
     private final double perNano;
     private final double burst;
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final LinkedHashMap<String, Bucket> buckets = new LinkedHashMap<>(16, 0.75f, true);
 
     public SourceRateLimiter(Ticker ticker, int perMinute, int burst) {
         this.ticker = ticker;
@@ -25,14 +30,32 @@ public final class SourceRateLimiter {
     }
 
     /** @return 0 when allowed, else the seconds to wait before the next try */
-    public long tryAcquire(String source) {
+    public synchronized long tryAcquire(String source) {
         long now = ticker.nanos();
-        if (buckets.size() > MAX_SOURCES) {
-            buckets.values().removeIf(b -> b.fullAt(now, perNano, burst));
+        Bucket bucket = buckets.computeIfAbsent(source, s -> new Bucket(burst, now));
+        long wait = bucket.take(now, perNano, burst);
+        Iterator<Map.Entry<String, Bucket>> eldest = buckets.entrySet().iterator();
+        for (int i = 0; i < SWEEP_PER_REQUEST && eldest.hasNext(); i++) {
+            Bucket b = eldest.next().getValue();
+            if (b == bucket || !b.fullAt(now, perNano, burst)) {
+                break;
+            }
+            eldest.remove();
         }
-        return buckets.computeIfAbsent(source, s -> new Bucket(burst, now)).take(now, perNano, burst);
+        if (buckets.size() > MAX_SOURCES) {
+            Iterator<Bucket> lru = buckets.values().iterator();
+            lru.next();
+            lru.remove();
+        }
+        return wait;
     }
 
+    /** Sources with a bucket now; for tests. */
+    synchronized int size() {
+        return buckets.size();
+    }
+
+    /** Guarded by the limiter's lock. */
     private static final class Bucket {
         private double tokens;
         private long stamp;
@@ -42,7 +65,7 @@ public final class SourceRateLimiter {
             this.stamp = stamp;
         }
 
-        synchronized long take(long now, double perNano, double burst) {
+        long take(long now, double perNano, double burst) {
             tokens = Math.min(burst, tokens + (now - stamp) * perNano);
             stamp = now;
             if (tokens >= 1) {
@@ -52,7 +75,7 @@ public final class SourceRateLimiter {
             return Math.max(1, (long) Math.ceil((1 - tokens) / perNano / 1e9));
         }
 
-        synchronized boolean fullAt(long now, double perNano, double burst) {
+        boolean fullAt(long now, double perNano, double burst) {
             return tokens + (now - stamp) * perNano >= burst;
         }
     }

@@ -72,6 +72,11 @@ public class WorkerRegistry {
         this.meters = new InstanceMeters(meters);
     }
 
+    /** @return the registration's base URL; a 400 problem naming the field when it is not valid */
+    public URI validate(Registration registration) {
+        return validator.validate(registration);
+    }
+
     /** Registers or renews an instance; a renewal with a new URL or group replaces it. */
     public synchronized Registered register(Registration registration) {
         URI url = validator.validate(registration);

@@ -38,6 +38,17 @@ class HedgePolicyTest {
         assertEquals(95, p95.delayNanos().getAsLong());
     }
 
+    @Test
+    void keepsHedgingPastTwoToTheThirtyOneSamples() {
+        HedgePolicy p95 = HedgePolicy.parse("p95").recordedSoFar(Integer.MAX_VALUE - 10L);
+        for (int i = 1; i <= 1024; i++) {
+            p95.record(i); // crosses 2^31 samples; must neither throw nor stop learning
+        }
+        assertEquals(973, p95.delayNanos().getAsLong(), "the p95 of the last 1024 samples 1..1024");
+        p95.record(5000);
+        assertTrue(p95.delayNanos().isPresent());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"p100", "p0", "fast", "-5ms", "0ms", "5h"})
     void rejectsWhatItCannotRead(String value) {

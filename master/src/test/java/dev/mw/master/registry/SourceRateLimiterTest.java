@@ -31,4 +31,31 @@ class SourceRateLimiterTest {
         assertTrue(limiter.tryAcquire("10.0.0.1") > 0);
         assertEquals(0, limiter.tryAcquire("10.0.0.2"));
     }
+
+    @Test
+    void manyDistinctSourcesKeepTheMapBoundedAndTheLimitHoldsForAnActiveOne() {
+        for (int i = 0; i < 3; i++) {
+            assertEquals(0, limiter.tryAcquire("10.0.0.1"));
+        }
+        for (int i = 0; i < 30_000; i++) {
+            limiter.tryAcquire("source-" + i); // all at one instant: none of them is quiet yet
+            if (i % 1000 == 0) {
+                assertTrue(limiter.tryAcquire("10.0.0.1") > 0, "the active source is still limited after " + i);
+            }
+        }
+        assertTrue(limiter.size() <= SourceRateLimiter.MAX_SOURCES, "size " + limiter.size());
+        assertTrue(limiter.tryAcquire("10.0.0.1") > 0);
+    }
+
+    @Test
+    void quietSourcesAreDroppedAsOthersCall() {
+        for (int i = 0; i < 5_000; i++) {
+            limiter.tryAcquire("source-" + i);
+        }
+        ticker.advance(Duration.ofMinutes(1)); // every bucket is full again: same as none
+        for (int i = 0; i < 3_000; i++) {
+            limiter.tryAcquire("10.0.0.1");
+        }
+        assertTrue(limiter.size() < 10, "size " + limiter.size());
+    }
 }

@@ -24,25 +24,36 @@ public final class RecordLoader {
     private static final JsonFactory JSON = new JsonFactory();
 
     private final String source;
+    private final OwnedLetters range;
     private final List<PersonRecord> records = new ArrayList<>();
     private final RecordFields fields = new RecordFields(
             new StringPool(StringPool.DEFAULT_MAX_SIZE), new StringPool(StringPool.DEFAULT_MAX_SIZE));
     private boolean insideArray;
 
-    private RecordLoader(String source) {
+    private RecordLoader(String source, OwnedLetters range) {
         this.source = source;
+        this.range = range;
     }
 
     /** The file's records in file order; all valid, record_ids unique. */
     public static List<PersonRecord> load(Path file) {
-        RecordLoader loader = new RecordLoader(file.toString());
+        return load(file, null);
+    }
+
+    /**
+     * As {@link #load(Path)}, and every record's name is owned by {@code range} (null: not
+     * checked): a record the master would route to another group is a data error (scatter
+     * queries would return it, name queries never).
+     */
+    public static List<PersonRecord> load(Path file, OwnedLetters range) {
+        RecordLoader loader = new RecordLoader(file.toString(), range);
         loader.checkReadable(file);
         return loader.read(() -> Files.newInputStream(file));
     }
 
     /** The same from a stream, e.g. the data the worker jar carries; {@code source} names it in messages. */
-    public static List<PersonRecord> load(String source, InputStream in) {
-        return new RecordLoader(source).read(() -> in);
+    public static List<PersonRecord> load(String source, InputStream in, OwnedLetters range) {
+        return new RecordLoader(source, range).read(() -> in);
     }
 
     private interface Opener {
@@ -97,11 +108,17 @@ public final class RecordLoader {
     }
 
     private PersonRecord readRecord(JsonParser parser) throws IOException {
+        PersonRecord record;
         try {
-            return fields.read(parser);
+            record = fields.read(parser);
         } catch (RecordFields.InvalidRecord e) {
             throw fail(atCurrentRecord() + e.getMessage());
         }
+        if (range != null && !range.owns(record.name())) {
+            throw fail(atCurrentRecord() + "record_id " + record.recordId() + ", name \"" + record.name()
+                    + "\" is not in this worker's range " + range + " (mw.range): the master never routes its name here");
+        }
+        return record;
     }
 
     /** "record #3: " while inside the array, so JSON syntax errors name the record too. */

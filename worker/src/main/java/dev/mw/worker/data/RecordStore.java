@@ -33,25 +33,35 @@ public class RecordStore {
     private final String group;
     private final Path file;
     private final boolean explicit;
+    private final Optional<String> range;
     private volatile RecordIndex index;
 
     public RecordStore(WorkerConfig config, MeterRegistry registry) {
         this.group = config.group();
         this.file = Path.of(config.dataFileOrDefault());
         this.explicit = config.dataFile().isPresent();
+        this.range = config.range();
         Gauge.builder("mw.worker.records", this, RecordStore::size)
                 .description("Records loaded from the data file")
                 .tag("group", group)
                 .register(registry);
     }
 
-    /** Loads and indexes the data file; throws {@link DataFileException} and stays empty on any problem. */
+    /**
+     * Loads and indexes the data file, checking names against {@code mw.range} when it is set;
+     * throws a {@link dev.mw.worker.StartupFailure} ({@link DataFileException} for the file) and
+     * stays empty on any problem.
+     */
     public void load() {
         long started = System.nanoTime();
         String source = file.toString();
+        OwnedLetters letters = range.map(OwnedLetters::parse).orElse(null);
+        if (letters == null) {
+            LOG.infof("mw.range is not set: the names of group %s's records are not checked against its letters", group);
+        }
         List<PersonRecord> records;
         if (explicit || Files.exists(file)) {
-            records = RecordLoader.load(file);
+            records = RecordLoader.load(file, letters);
         } else {
             String shipped = String.format(SHIPPED, group);
             try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(shipped)) {
@@ -61,7 +71,7 @@ public class RecordStore {
                             + group + ".json (or MW_DATA_FILE)");
                 }
                 source = shipped + " shipped in the worker jar (no " + file + " in " + Path.of("").toAbsolutePath() + ")";
-                records = RecordLoader.load(shipped + " (shipped in the worker jar)", in);
+                records = RecordLoader.load(shipped + " (shipped in the worker jar)", in, letters);
             } catch (IOException e) {
                 throw new DataFileException(shipped, "cannot read the data shipped in the worker jar: " + e.getMessage());
             }

@@ -23,7 +23,7 @@ public class LoadResource {
     @NonBlocking
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "This worker's load",
-            description = "inFlight: /api/records requests being processed; served: completed /api/records requests.")
+            description = "inFlight: /api/records requests being processed; served: /api/records requests answered successfully (2xx); errors are not counted.")
     public Load load() {
         return load.current();
     }

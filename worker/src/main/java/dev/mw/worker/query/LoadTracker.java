@@ -13,8 +13,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Counts /api/records requests in flight and completed, which the master balances on, and
- * counts completed requests by outcome for the metrics.
+ * Counts /api/records requests in flight and served (answered successfully), which the master
+ * balances on, and counts completed requests by outcome for the metrics.
  */
 @ApplicationScoped
 public class LoadTracker {
@@ -48,8 +48,11 @@ public class LoadTracker {
             return request.get();
         }).onTermination().invoke((item, failure, cancelled) -> {
             inFlight.decrementAndGet();
-            served.incrementAndGet();
-            byOutcome.get(outcome(failure, cancelled)).increment();
+            String outcome = outcome(failure, cancelled);
+            if (outcome == OK) {
+                served.incrementAndGet(); // only answers (2xx): an error or a cancelled call was not served
+            }
+            byOutcome.get(outcome).increment();
         });
     }
 

@@ -53,6 +53,28 @@ class RecordLoaderTest {
     }
 
     @Test
+    void aRecordOutsideTheRangeIsADataErrorNamingIt() throws IOException {
+        String zoe = "{\"record_id\": 9, \"name\": \"Zoë\", \"location\": \"Oslo\", \"year\": 2001}";
+        Path file = write("[" + ALICE + ",\n" + BILL + ",\n" + zoe + "]");
+
+        DataFileException e = assertThrows(DataFileException.class,
+                () -> RecordLoader.load(file, OwnedLetters.parse("a-m")));
+
+        assertEquals("record #2: record_id 9, name \"Zoë\" is not in this worker's range a-m (mw.range):"
+                + " the master never routes its name here", e.problem());
+    }
+
+    @Test
+    void recordsInsideTheRangeLoad() throws IOException {
+        String emile = "{\"record_id\": 7, \"name\": \"Émile\", \"location\": \"Paris\", \"year\": 1999}";
+        List<PersonRecord> records = RecordLoader.load(write("[" + ALICE + "," + emile + "]"), OwnedLetters.parse("a-m"));
+
+        assertEquals(2, records.size());
+        assertEquals(8, RecordLoader.load(Path.of("../data/data-am.json"), OwnedLetters.parse("a-m")).size());
+        assertEquals(8, RecordLoader.load(Path.of("../data/data-nz.json"), OwnedLetters.parse("n-z")).size());
+    }
+
+    @Test
     void missingFile() {
         Path missing = dir.resolve("nope.json");
 
