@@ -127,6 +127,9 @@ class ChartWiringTest {
             StatefulSet sts = r.worker(name);
             assertEquals(((Number) group.get("replicas")).intValue(), sts.getSpec().getReplicas(), name + " replicas");
             assertEquals(name, Rendered.envValue(Rendered.container(sts.getSpec().getTemplate(), "worker"), "MW_GROUP"));
+            // the worker checks its records against the same letters the master routes by
+            assertEquals(group.get("range"), Rendered.envValue(Rendered.container(sts.getSpec().getTemplate(), "worker"),
+                    "MW_RANGE"), name + " range");
             assertEquals(Helm.RELEASE + "-worker-" + name, sts.getMetadata().getName());
         }
     }
