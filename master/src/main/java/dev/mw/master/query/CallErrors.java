@@ -3,15 +3,13 @@ package dev.mw.master.query;
 import dev.mw.master.client.CallOutcome;
 import dev.mw.master.client.WorkerCallException;
 
-/** Says in a few words why a call to a worker failed, for {@code details[].error}. */
+/**
+ * Says in a few words why a call to a worker failed, for {@code details[].error}: the words its
+ * {@link CallOutcome} was decided with.
+ */
 final class CallErrors {
 
     private CallErrors() {
-    }
-
-    /** The metric tag of the call's {@link CallOutcome}: ok, timeout, unreachable, error, client_error, rejected. */
-    static String outcome(Throwable failure) {
-        return CallOutcome.of(failure).tag();
     }
 
     /** The message the failure was classified with; a failure nobody classified, by its root cause. */

@@ -118,9 +118,11 @@ public class GroupCaller {
             });
         }
 
+        /** The refusal alone: an earlier replica's failure is no part of what the user should fix. */
         private ShardOutcome refused(CallResult result) {
-            return ShardOutcome.refused(group.name(), lastWorker, elapsedMs(start), String.join("; ", errors),
-                    CallErrors.refusalStatus(result.failure()));
+            String worker = result.instance().id();
+            return ShardOutcome.refused(group.name(), worker, elapsedMs(start),
+                    worker + ": " + CallErrors.describe(result.failure()), CallErrors.refusalStatus(result.failure()));
         }
 
         private Uni<ShardOutcome> failed() {

@@ -47,8 +47,10 @@ class CallOutcomeTest {
     }
 
     @Test
-    void aFailureNobodyClassifiedCountsAgainstTheInstance() {
-        assertEquals(CallOutcome.WORKER_ERROR, CallOutcome.of(new IllegalStateException("timeout in a message")));
+    void aFailureNobodyClassifiedCountsAgainstTheInstanceWhateverItsMessage() {
+        // CallErrors used to take any "...Timeout..." class or "unreachable" prefix for those outcomes
+        assertEquals(CallOutcome.WORKER_ERROR, CallOutcome.of(new IllegalStateException("timed out after 5 ms")));
+        assertEquals(CallOutcome.WORKER_ERROR, CallOutcome.of(new java.io.IOException("unreachable (pretend)")));
     }
 
     @Test
