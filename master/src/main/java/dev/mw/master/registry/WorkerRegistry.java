@@ -95,9 +95,9 @@ public class WorkerRegistry {
         if (existing != null) {
             // the replaced instance's meters go first: the new ones have the same tags, and
             // registering them first would hand back the old meters, removed a moment later
-            unpublish(existing);
+            closeQuietly(existing);
         }
-        publish(created);
+        publish(created); // replaces the map entry: the group view goes from the old to the new at once
         Log.infof("Registered %s%s", created, existing == null ? "" : " (replacing " + existing + ")");
         return new Registered(existing == null, lease(created.id()));
     }
@@ -121,7 +121,7 @@ public class WorkerRegistry {
                 meters.calls(registration.group(), registration.id()), clock, now, now.plus(lease));
     }
 
-    /** Map entry, gauges and group view together, under the lock. */
+    /** Map entry (new or replacing one of the same id), gauges and group view together, under the lock. */
     private void publish(WorkerInstance instance) {
         instances.put(instance.id(), instance);
         meters.add(instance);

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
@@ -83,6 +84,24 @@ class RegistryConcurrencyTest {
         remover.join(5000);
 
         assertGaugesMatchInstances();
+    }
+
+    /**
+     * A pod that comes back at a new address replaces its instance; a query in between must find
+     * the old one or the new one, never a group without either. The reader here runs while the
+     * new instance's gauges are being added, the middle of the replacement.
+     */
+    @Test
+    void aReplacementNeverShowsTheGroupWithoutTheInstance() {
+        registry.register(new Registration("worker-am-0", "am", "http://127.0.0.1:9000"));
+        List<Integer> seen = new CopyOnWriteArrayList<>();
+        meters.config().onMeterAdded(meter -> seen.add(registry.instances("am").size()));
+
+        registry.register(new Registration("worker-am-0", "am", "http://127.0.0.1:9001"));
+
+        assertEquals(GAUGES_PER_INSTANCE, seen.size(), "the new instance's gauges were added");
+        assertTrue(seen.stream().allMatch(n -> n == 1), "instances of am seen mid-replacement: " + seen);
+        assertEquals("http://127.0.0.1:9001", registry.instances("am").get(0).url().toString());
     }
 
     private void assertGaugesMatchInstances() {
