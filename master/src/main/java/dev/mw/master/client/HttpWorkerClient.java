@@ -19,7 +19,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * with a cap ({@code mw.max-answer-size}: by Content-Length before reading, by counting while
  * reading when chunked), so a misbehaving worker costs a failed call, not the master's heap. A
  * call cancelled before its answer (deadline, lost hedge) resets its request, which closes the
- * connection instead of leaving it waiting on a hung worker.
+ * connection instead of leaving it waiting on a hung worker. Every failure is a
+ * {@link WorkerCallException} with its {@link CallOutcome}, classified here where the status or the
+ * broken connection is seen.
  */
 final class HttpWorkerClient implements WorkerApi {
 
@@ -66,7 +68,7 @@ final class HttpWorkerClient implements WorkerApi {
         void send(RequestOptions options) {
             http.request(options).onComplete(opened -> {
                 if (opened.failed()) {
-                    fail(opened.cause());
+                    fail(WorkerCallException.unreachable(opened.cause()));
                     return;
                 }
                 request = opened.result();
@@ -76,7 +78,7 @@ final class HttpWorkerClient implements WorkerApi {
                 }
                 request.send().onComplete(response -> {
                     if (response.failed()) {
-                        fail(response.cause());
+                        fail(WorkerCallException.unreachable(response.cause()));
                     } else {
                         read(response.result());
                     }
@@ -92,7 +94,7 @@ final class HttpWorkerClient implements WorkerApi {
                 return;
             }
             Buffer body = Buffer.buffer(length < 0 ? 1024 : (int) length);
-            response.exceptionHandler(this::fail);
+            response.exceptionHandler(broken -> fail(WorkerCallException.unreachable(broken)));
             response.handler(chunk -> {
                 if (body.length() + chunk.length() > maxBytes) {
                     response.handler(null);
@@ -103,8 +105,12 @@ final class HttpWorkerClient implements WorkerApi {
                 }
             });
             response.endHandler(end -> {
-                if (response.statusCode() != 200) {
-                    fail(WorkerCallException.status(response.statusCode()));
+                int status = response.statusCode();
+                if (status != 200) {
+                    // a refusal's reason is for the user; a failure's body says nothing to them
+                    String detail = CallOutcome.ofStatus(status) == CallOutcome.CLIENT_ERROR
+                            ? answerReader.problemDetail(body.getBytes()) : null;
+                    fail(WorkerCallException.status(status, detail));
                     return;
                 }
                 WorkerAnswer answer;
@@ -120,7 +126,8 @@ final class HttpWorkerClient implements WorkerApi {
             });
         }
 
-        private void fail(Throwable failure) {
+        /** Every failure leaves the client classified: the outcome is decided here, once. */
+        private void fail(WorkerCallException failure) {
             if (ended.compareAndSet(false, true)) {
                 emitter.fail(failure);
             }

@@ -28,6 +28,7 @@ public final class WorkerAnswerReader {
     private static final int LOCATION = 4;
     private static final int YEAR = 8;
     private static final int ALL_FIELDS = RECORD_ID | NAME | LOCATION | YEAR;
+    private static final int MAX_DETAIL = 300;
 
     private final JsonFactory json;
     private final ObjectReader recordsReader;
@@ -59,6 +60,30 @@ public final class WorkerAnswerReader {
                 }
             }
             return new WorkerAnswer(group, worker, records);
+        }
+    }
+
+    /**
+     * The {@code detail} of a worker's {@code application/problem+json} answer, cut to
+     * {@value #MAX_DETAIL} characters; null when the body is not such a problem.
+     */
+    public String problemDetail(byte[] body) {
+        try (JsonParser parser = json.createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if ("detail".equals(field) && value == JsonToken.VALUE_STRING) {
+                    String detail = parser.getText();
+                    return detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL) + "...";
+                }
+                parser.skipChildren();
+            }
+            return null;
+        } catch (IOException e) {
+            return null;
         }
     }
 

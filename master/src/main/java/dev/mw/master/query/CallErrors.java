@@ -1,50 +1,22 @@
 package dev.mw.master.query;
 
+import dev.mw.master.client.CallOutcome;
 import dev.mw.master.client.WorkerCallException;
-import java.net.ConnectException;
-import java.time.Duration;
-import java.util.concurrent.TimeoutException;
-import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
-import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
-/** Says in a few words why a call to a worker failed, for {@code details[].error}. */
+/**
+ * Says in a few words why a call to a worker failed, for {@code details[].error}: the words its
+ * {@link CallOutcome} was decided with.
+ */
 final class CallErrors {
 
     private CallErrors() {
     }
 
-    /** A metric tag: ok, timeout, rejected (by the instance's breaker or bulkhead), unreachable or error. */
-    static String outcome(Throwable failure) {
-        if (failure == null) {
-            return "ok";
-        }
-        if (failure instanceof CircuitBreakerOpenException || failure instanceof BulkheadException) {
-            return "rejected";
-        }
-        String description = describe(failure, Duration.ZERO);
-        if (description.startsWith("timed out")) {
-            return "timeout";
-        }
-        return description.startsWith("unreachable") ? "unreachable" : "error";
-    }
-
-    static String describe(Throwable failure, Duration timeout) {
-        if (failure instanceof CircuitBreakerOpenException) {
-            return "circuit breaker open";
-        }
-        if (failure instanceof BulkheadException) {
-            return "too many calls in flight (bulkhead full)";
-        }
+    /** The message the failure was classified with; a failure nobody classified, by its root cause. */
+    static String describe(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof TimeoutException || t instanceof io.smallrye.mutiny.TimeoutException
-                    || t.getClass().getSimpleName().contains("Timeout")) {
-                return "timed out after " + timeout.toMillis() + " ms";
-            }
-            if (t instanceof WorkerCallException) {
-                return t.getMessage();
-            }
-            if (t instanceof ConnectException) {
-                return "unreachable (" + t.getMessage() + ")";
+            if (t instanceof WorkerCallException call) {
+                return call.getMessage();
             }
         }
         Throwable root = failure;
@@ -52,5 +24,15 @@ final class CallErrors {
             root = root.getCause();
         }
         return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+    }
+
+    /** The worker's HTTP status when it refused the query (a {@link CallOutcome#CLIENT_ERROR}), else 0. */
+    static int refusalStatus(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof WorkerCallException call) {
+                return call.outcome() == CallOutcome.CLIENT_ERROR ? call.status() : 0;
+            }
+        }
+        return 0;
     }
 }

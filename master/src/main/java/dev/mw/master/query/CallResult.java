@@ -1,5 +1,6 @@
 package dev.mw.master.query;
 
+import dev.mw.master.client.CallOutcome;
 import dev.mw.master.client.WorkerAnswer;
 import dev.mw.master.registry.WorkerInstance;
 
@@ -8,5 +9,10 @@ record CallResult(WorkerInstance instance, WorkerAnswer answer, Throwable failur
 
     boolean ok() {
         return failure == null;
+    }
+
+    /** The worker refused the query (a 4xx): asking another replica would get the same answer. */
+    boolean refused() {
+        return CallOutcome.of(failure) == CallOutcome.CLIENT_ERROR;
     }
 }

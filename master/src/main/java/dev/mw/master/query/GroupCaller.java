@@ -1,6 +1,8 @@
 package dev.mw.master.query;
 
 import dev.mw.master.balance.Balancer;
+import dev.mw.master.client.CallOutcome;
+import dev.mw.master.client.WorkerCallException;
 import dev.mw.master.group.GroupSpec;
 import dev.mw.master.registry.WorkerInstance;
 import dev.mw.master.registry.WorkerRegistry;
@@ -19,14 +21,12 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
-import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
 /**
  * Asks one group: picks an instance with the balancer, calls it through its circuit breaker and
  * bulkhead bounded by {@code mw.worker-timeout} and the query's deadline, optionally hedges a slow
  * name query, and when the call fails retries once on another replica if the group's retry budget
- * allows. Never blocks a thread, and never fails: a group that did not answer is a {@code failed}
+ * allows; a query the worker refused (a 4xx) is not retried. Never blocks a thread, and never fails: a group that did not answer is a {@code failed}
  * {@link ShardOutcome}. Hand-written: this is the routing core.
  */
 @ApplicationScoped
@@ -108,10 +108,21 @@ public class GroupCaller {
             if (hedgeDelay.isPresent() && hedgeDelay.getAsLong() < remaining) {
                 call = hedged(call, hedgeDelay.getAsLong());
             }
-            return call.chain(result -> result.ok()
-                    ? Uni.createFrom().item(ShardOutcome.ok(group.name(), result.instance().id(), elapsedMs(start),
-                            result.answer().records()))
-                    : next());
+            return call.chain(result -> {
+                if (result.ok()) {
+                    return Uni.createFrom().item(ShardOutcome.ok(group.name(), result.instance().id(), elapsedMs(start),
+                            result.answer().records()));
+                }
+                // a refused query is not retried: every replica runs the same code
+                return result.refused() ? Uni.createFrom().item(refused(result)) : next();
+            });
+        }
+
+        /** The refusal alone: an earlier replica's failure is no part of what the user should fix. */
+        private ShardOutcome refused(CallResult result) {
+            String worker = result.instance().id();
+            return ShardOutcome.refused(group.name(), worker, elapsedMs(start),
+                    worker + ": " + CallErrors.describe(result.failure()), CallErrors.refusalStatus(result.failure()));
         }
 
         private Uni<ShardOutcome> failed() {
@@ -129,10 +140,10 @@ public class GroupCaller {
             Duration timeout = Duration.ofNanos(timeoutNanos);
             return instance.guard()
                     .call(() -> instance.client().records(query.requestId(), query.name(), query.location(), query.year())
-                            .ifNoItem().after(timeout).fail())
+                            .ifNoItem().after(timeout).failWith(() -> WorkerCallException.timedOut(timeout)))
                     .onItemOrFailure().transform((answer, failure) -> {
                         if (ended.compareAndSet(false, true)) {
-                            observe(instance, failure, elapsedMs(callStart), timeout, first);
+                            observe(instance, failure, elapsedMs(callStart), first);
                         }
                         return new CallResult(instance, answer, failure);
                     })
@@ -144,9 +155,11 @@ public class GroupCaller {
                     });
         }
 
-        private void observe(WorkerInstance instance, Throwable failure, double tookMs, Duration timeout, boolean first) {
-            instance.calls().record(CallErrors.outcome(failure), tookMs);
-            if (failure == null) {
+        /** Turns the call's outcome into the instance's health: the one place that judges it. */
+        private void observe(WorkerInstance instance, Throwable failure, double tookMs, boolean first) {
+            CallOutcome outcome = CallOutcome.of(failure);
+            instance.calls().record(outcome.tag(), tookMs);
+            if (outcome == CallOutcome.OK) {
                 instance.load().callEnded(tookMs);
                 instance.outliers().success();
                 if (first && query.byName()) {
@@ -154,9 +167,15 @@ public class GroupCaller {
                 }
                 return;
             }
-            errors.add(instance.id() + ": " + CallErrors.describe(failure, timeout));
-            if (failure instanceof CircuitBreakerOpenException || failure instanceof BulkheadException) {
+            errors.add(instance.id() + ": " + CallErrors.describe(failure));
+            if (outcome == CallOutcome.REJECTED) {
                 instance.load().callAbandoned(); // rejected by its guard: the instance was never called
+                return;
+            }
+            if (outcome == CallOutcome.CLIENT_ERROR) {
+                // it answered, and in its usual time: alive and well, whatever it thought of the query
+                instance.load().callEnded(tookMs);
+                instance.outliers().success();
                 return;
             }
             // a failure must not look fast, or the balancer would prefer a failing instance; doubling
@@ -186,7 +205,8 @@ public class GroupCaller {
         }
 
         private Uni<CallResult> succeeded(Uni<CallResult> call) {
-            return call.chain(r -> r.ok() ? Uni.createFrom().item(r) : Uni.createFrom().failure(r.failure()));
+            // a refusal ends the race too: the other replica would refuse the query as well
+            return call.chain(r -> r.ok() || r.refused() ? Uni.createFrom().item(r) : Uni.createFrom().failure(r.failure()));
         }
     }
 

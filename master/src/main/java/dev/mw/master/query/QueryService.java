@@ -43,9 +43,15 @@ public class QueryService {
         }
         List<Uni<ShardOutcome>> calls = groups.stream().map(g -> caller.call(g, query)).toList();
         if (calls.size() == 1) {
-            return calls.get(0).map(outcome -> gather(List.of(outcome), query));
+            return calls.get(0).map(outcome -> answer(List.of(outcome), query));
         }
-        return Uni.join().all(calls).andFailFast().map(outcomes -> gather(outcomes, query));
+        return Uni.join().all(calls).andFailFast().map(outcomes -> answer(outcomes, query));
+    }
+
+    /** A query a worker refused fails as a whole ({@link QueryRefusal}); otherwise {@link #gather} decides. */
+    private static QueryAnswer answer(List<ShardOutcome> outcomes, RecordQuery query) {
+        QueryRefusal.throwIfRefused(outcomes);
+        return gather(outcomes, query);
     }
 
     private QueryAnswer gather(List<ShardOutcome> outcomes, RecordQuery query) {

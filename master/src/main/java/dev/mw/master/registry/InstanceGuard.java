@@ -1,7 +1,9 @@
 package dev.mw.master.registry;
 
+import dev.mw.master.client.CallOutcome;
 import dev.mw.master.client.HttpWorkerClients;
 import dev.mw.master.client.WorkerAnswer;
+import dev.mw.master.client.WorkerCallException;
 import dev.mw.master.time.Ticker;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.smallrye.faulttolerance.api.TypedGuard;
@@ -10,11 +12,14 @@ import jakarta.enterprise.util.TypeLiteral;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
 /**
  * One instance's circuit breaker and bulkhead: a SmallRye Fault Tolerance {@link TypedGuard} of
  * its own, created with the instance and dropped with it. The breaker opens when half of the last
- * {@code window} calls failed; while it is open and its delay has not passed, the instance is not
+ * {@code window} calls failed (a {@link CallOutcome#instanceFailure() failure of the instance}: a
+ * 4xx the query caused is not one); while it is open and its delay has not passed, the instance is not
  * a candidate; after the delay the next call is the probe that closes it again or re-opens it.
  */
 public final class InstanceGuard {
@@ -38,9 +43,21 @@ public final class InstanceGuard {
         this.description = description;
     }
 
-    /** Runs the call through the breaker and bulkhead; rejections fail the Uni at once. */
+    /**
+     * Runs the call through the breaker and bulkhead; a rejection fails the Uni at once with a
+     * {@link CallOutcome#REJECTED} {@link WorkerCallException}.
+     */
     public Uni<WorkerAnswer> call(Supplier<Uni<WorkerAnswer>> call) {
-        return guard().get(call);
+        return guard().get(call).onFailure(InstanceGuard::isRejection).transform(InstanceGuard::rejected);
+    }
+
+    private static boolean isRejection(Throwable failure) {
+        return failure instanceof CircuitBreakerOpenException || failure instanceof BulkheadException;
+    }
+
+    private static WorkerCallException rejected(Throwable rejection) {
+        return WorkerCallException.rejected(rejection instanceof CircuitBreakerOpenException ? "circuit breaker open"
+                : "too many calls in flight (bulkhead full)", rejection);
     }
 
     public CircuitBreakerState breakerState() {
@@ -85,6 +102,9 @@ public final class InstanceGuard {
                     .delay(policy.openDelay().toMillis(), ChronoUnit.MILLIS)
                     .successThreshold(policy.successThreshold())
                     .onStateChange(this::stateChanged)
+                    // a query the worker refused (4xx) is the caller's problem, not the instance's:
+                    // the breaker counts it as a success, as Envoy's outlier detection does
+                    .when(failure -> CallOutcome.of(failure).instanceFailure())
                     .done()
                 .withBulkhead()
                     .limit(policy.maxConcurrent())

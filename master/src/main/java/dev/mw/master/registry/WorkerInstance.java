@@ -24,7 +24,7 @@ public final class WorkerInstance {
     private final Clock clock;
 
     WorkerInstance(String id, String group, URI url, WorkerApi client, InstanceLoad load, OutlierDetector outliers,
-                   InstanceGuard guard, InstanceCalls calls, Clock clock) {
+                   InstanceGuard guard, InstanceCalls calls, Clock clock, Instant registeredAt, Instant leaseExpiry) {
         this.clock = clock;
         this.id = id;
         this.group = group;
@@ -34,6 +34,7 @@ public final class WorkerInstance {
         this.outliers = outliers;
         this.guard = guard;
         this.calls = calls;
+        renew(registeredAt, leaseExpiry); // never without a lease: expiry and the listing read it
     }
 
     public String id() {

@@ -18,13 +18,19 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The instances that registered, by id, with leases that expire without heartbeats (Eureka's
- * model). Hand-written: the registry decides where traffic goes. Thread-safe; reads on the query
- * path take an immutable per-group snapshot.
+ * model). Hand-written: the registry decides where traffic goes.
+ *
+ * <p>Concurrency: every mutation ({@link #register}, {@link #heartbeat}, {@link #remove},
+ * {@link #expire}) holds the registry's monitor, so one sees the registry before or after another,
+ * never halfway. An instance is published fully built (its lease set) and its gauges are added and
+ * removed in the same critical section as its map entry: whoever holds the monitor sees every
+ * instance with its gauges and no gauge without its instance. Reads ({@link #instances},
+ * {@link #all}) take an immutable snapshot and never block, so the query path does not wait for
+ * a registration.
  */
 @ApplicationScoped
 public class WorkerRegistry {
@@ -43,7 +49,9 @@ public class WorkerRegistry {
     private final OutlierDetector.Policy outlierPolicy;
     private final InstanceGuard.Policy guardPolicy;
     private final InstanceMeters meters;
-    private final Map<String, WorkerInstance> instances = new ConcurrentHashMap<>();
+    /** Guarded by {@code this}; the query path reads {@link #byGroup} instead. */
+    private final Map<String, WorkerInstance> instances = new HashMap<>();
+    /** Immutable, replaced whole under the lock after every change of {@link #instances}. */
     private volatile Map<String, List<WorkerInstance>> byGroup = Map.of();
 
     @Inject
@@ -82,27 +90,21 @@ public class WorkerRegistry {
         URI url = validator.validate(registration);
         checkRoom(registration);
         Instant now = clock.instant();
-        WorkerInstance[] replaced = new WorkerInstance[1];
-        boolean[] created = new boolean[1];
-        WorkerInstance current = instances.compute(registration.id(), (id, existing) -> {
-            if (existing != null && existing.sameAs(registration)) {
-                existing.outliers().restarted(); // a worker registers when it (re)starts
-                return existing;
-            }
-            replaced[0] = existing;
-            created[0] = existing == null;
-            return newInstance(registration, url);
-        });
-        current.renew(now, now.plus(lease));
-        if (replaced[0] != null || created[0]) {
-            rebuildGroups();
+        WorkerInstance existing = instances.get(registration.id());
+        if (existing != null && existing.sameAs(registration)) {
+            existing.outliers().restarted(); // a worker registers when it (re)starts
+            existing.renew(now, now.plus(lease));
+            return new Registered(false, lease(existing.id()));
+        }
+        WorkerInstance created = newInstance(registration, url, now);
+        if (existing != null) {
             // the replaced instance's meters go first: the new ones have the same tags, and
             // registering them first would hand back the old meters, removed a moment later
-            closeQuietly(replaced[0]);
-            meters.add(current);
-            Log.infof("Registered %s%s", current, replaced[0] == null ? "" : " (replacing " + replaced[0] + ")");
+            closeQuietly(existing);
         }
-        return new Registered(created[0], lease(current.id()));
+        publish(created); // replaces the map entry: the group view goes from the old to the new at once
+        Log.infof("Registered %s%s", created, existing == null ? "" : " (replacing " + existing + ")");
+        return new Registered(existing == null, lease(created.id()));
     }
 
     /** A new id may not push its group past {@code mw.registry.max-per-group}. */
@@ -115,12 +117,27 @@ public class WorkerRegistry {
         }
     }
 
-    private WorkerInstance newInstance(Registration registration, URI url) {
+    /** Fully built, its first lease included, before anyone else can see it. */
+    private WorkerInstance newInstance(Registration registration, URI url, Instant now) {
         InstanceLoad load = new InstanceLoad(ticker, slowStartLatency(registration.group()));
         return new WorkerInstance(registration.id(), registration.group(), url, clients.create(url), load,
                 new OutlierDetector(ticker, outlierPolicy),
                 new InstanceGuard(ticker, guardPolicy, "worker " + registration.id()),
-                meters.calls(registration.group(), registration.id()), clock);
+                meters.calls(registration.group(), registration.id()), clock, now, now.plus(lease));
+    }
+
+    /** Map entry (new or replacing one of the same id), gauges and group view together, under the lock. */
+    private void publish(WorkerInstance instance) {
+        instances.put(instance.id(), instance);
+        meters.add(instance);
+        rebuildGroups();
+    }
+
+    /** The reverse of {@link #publish}: map entry, gauges, timers, client and group view go together. */
+    private void unpublish(WorkerInstance instance) {
+        instances.remove(instance.id());
+        closeQuietly(instance);
+        rebuildGroups();
     }
 
     /** A newcomer starts as slow as the slowest peer so a cold JVM is not flooded (slow start). */
@@ -129,7 +146,7 @@ public class WorkerRegistry {
     }
 
     /** @return false when the id is unknown: the instance should register again */
-    public boolean heartbeat(String id, Heartbeat heartbeat) {
+    public synchronized boolean heartbeat(String id, Heartbeat heartbeat) {
         int inFlight = heartbeat == null || heartbeat.inFlight() == null ? 0 : heartbeat.inFlight();
         long served = heartbeat == null || heartbeat.served() == null ? 0 : heartbeat.served();
         if (inFlight < 0 || served < 0) {
@@ -145,30 +162,23 @@ public class WorkerRegistry {
         return true;
     }
 
-    public void remove(String id) {
-        WorkerInstance removed = instances.remove(id);
+    public synchronized void remove(String id) {
+        WorkerInstance removed = instances.get(id);
         if (removed != null) {
-            rebuildGroups();
-            closeQuietly(removed);
+            unpublish(removed);
             Log.infof("Deregistered %s", removed);
         }
     }
 
     /** Drops every instance whose lease ran out; called periodically by {@link LeaseReaper}. */
-    public int expire() {
+    public synchronized int expire() {
         Instant now = clock.instant();
-        int expired = 0;
-        for (WorkerInstance instance : List.copyOf(instances.values())) {
-            if (instance.expiredAt(now) && instances.remove(instance.id(), instance)) {
-                closeQuietly(instance);
-                Log.warnf("Lease of %s expired without a heartbeat; removed", instance);
-                expired++;
-            }
+        List<WorkerInstance> expired = instances.values().stream().filter(i -> i.expiredAt(now)).toList();
+        for (WorkerInstance instance : expired) {
+            unpublish(instance);
+            Log.warnf("Lease of %s expired without a heartbeat; removed", instance);
         }
-        if (expired > 0) {
-            rebuildGroups();
-        }
-        return expired;
+        return expired.size();
     }
 
     /** The live instances of one group, ordered by id. */
@@ -189,7 +199,7 @@ public class WorkerRegistry {
         return new Lease(id, lease.toSeconds(), Math.max(1, lease.toSeconds() / 3));
     }
 
-    private synchronized void rebuildGroups() {
+    private void rebuildGroups() {
         Map<String, List<WorkerInstance>> groups = new HashMap<>();
         instances.values().stream()
                 .sorted(Comparator.comparing(WorkerInstance::id))

@@ -1,6 +1,7 @@
 package dev.mw.master.support;
 
 import dev.mw.master.client.PersonRecord;
+import dev.mw.master.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -24,8 +25,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 @Path("/fake-workers/{id}/api/records")
 public class FakeWorkerResource {
 
-    /** FLAKY fails every other call. */
-    public enum Behaviour { OK, FAIL, HANG, FLAKY, HUGE }
+    /** FLAKY fails every other call; REFUSE answers 400 as a worker that finds the query invalid. */
+    public enum Behaviour { OK, FAIL, HANG, FLAKY, HUGE, REFUSE }
+
+    /** The {@code detail} of a REFUSE worker's problem answer. */
+    public static final String REFUSAL = "this worker takes no name longer than 2 characters";
 
     /** How long a HANG worker takes: far beyond every timeout the tests use. */
     public static final Duration HANG_TIME = Duration.ofSeconds(5);
@@ -77,6 +81,7 @@ public class FakeWorkerResource {
             case HANG -> Uni.createFrom().item(answer).onItem().delayIt().by(HANG_TIME);
             case HUGE -> Uni.createFrom().item(new FakeAnswer(group, id, java.util.Collections.nCopies(20_000,
                     new PersonRecord(1, "x".repeat(50), "y".repeat(50), 2000))));
+            case REFUSE -> Uni.createFrom().failure(ProblemException.badRequest(REFUSAL));
             case FLAKY -> call % 2 == 0 ? Uni.createFrom().item(answer)
                     : Uni.createFrom().failure(new WebApplicationException("injected", 500));
         };

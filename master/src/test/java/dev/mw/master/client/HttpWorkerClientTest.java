@@ -1,0 +1,116 @@
+package dev.mw.master.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import java.math.BigInteger;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The client classifies every call where it sees the status or the broken connection. */
+class HttpWorkerClientTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    private static Vertx vertx;
+    private static HttpServer server;
+    private static HttpWorkerClients clients;
+
+    @BeforeAll
+    static void start() throws Exception {
+        vertx = Vertx.vertx();
+        server = vertx.createHttpServer().requestHandler(request -> {
+            switch (request.path()) {
+                case "/refuse/api/records" -> request.response().setStatusCode(400)
+                        .putHeader("Content-Type", "application/problem+json")
+                        .end("{\"title\":\"Bad request\",\"status\":400,\"detail\":\"no year before 1900\"}");
+                case "/fail/api/records" -> request.response().setStatusCode(503)
+                        .end("{\"detail\":\"a worker's inside story\"}");
+                case "/busy/api/records" -> request.response().setStatusCode(429).end();
+                case "/drop/api/records" -> request.connection().close();
+                case "/garbage/api/records" -> request.response().setStatusCode(200).end("not json");
+                default -> request.response().setStatusCode(200).putHeader("Content-Type", "application/json")
+                        .end("{\"group\":\"am\",\"worker\":\"w\",\"records\":[]}");
+            }
+        }).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get();
+        clients = new HttpWorkerClients(vertx, new ObjectMapper(), Duration.ofSeconds(2),
+                new MemorySize(BigInteger.valueOf(1 << 20)));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        vertx.close().toCompletionStage().toCompletableFuture().get();
+    }
+
+    private static WorkerCallException failure(URI base) {
+        try (WorkerApi client = clients.create(base)) {
+            return assertThrows(WorkerCallException.class,
+                    () -> client.records("rid", "zen", null, 1850).await().atMost(WAIT));
+        }
+    }
+
+    private static URI at(String prefix) {
+        return URI.create("http://127.0.0.1:" + server.actualPort() + prefix);
+    }
+
+    @Test
+    void a200IsAnAnswer() {
+        try (WorkerApi client = clients.create(at("/ok"))) {
+            assertEquals("am", client.records("rid", "zen", null, null).await().atMost(WAIT).group());
+        }
+    }
+
+    @Test
+    void a400IsAClientErrorWithTheWorkersReason() {
+        WorkerCallException failure = failure(at("/refuse"));
+        assertEquals(CallOutcome.CLIENT_ERROR, failure.outcome());
+        assertEquals(400, failure.status());
+        assertEquals("answered HTTP 400: no year before 1900", failure.getMessage());
+    }
+
+    @Test
+    void a5xxIsAWorkerErrorAndItsBodyStaysInside() {
+        WorkerCallException failure = failure(at("/fail"));
+        assertEquals(CallOutcome.WORKER_ERROR, failure.outcome());
+        assertEquals("answered HTTP 503", failure.getMessage());
+    }
+
+    @Test
+    void a429IsTheInstancesState() {
+        assertEquals(CallOutcome.WORKER_ERROR, failure(at("/busy")).outcome());
+    }
+
+    @Test
+    void anAnswerThatIsNotOurJsonIsAWorkerError() {
+        WorkerCallException failure = failure(at("/garbage"));
+        assertEquals(CallOutcome.WORKER_ERROR, failure.outcome());
+        assertTrue(failure.getMessage().startsWith("unreadable answer"), failure.getMessage());
+    }
+
+    @Test
+    void aConnectionClosedBeforeTheAnswerIsUnreachable() {
+        assertEquals(CallOutcome.UNREACHABLE, failure(at("/drop")).outcome());
+    }
+
+    @Test
+    void aRefusedConnectionIsUnreachable() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        WorkerCallException failure = failure(URI.create("http://127.0.0.1:" + closedPort));
+        assertEquals(CallOutcome.UNREACHABLE, failure.outcome());
+        assertTrue(failure.getMessage().startsWith("unreachable ("), failure.getMessage());
+        assertFalse(failure.outcome().equals(CallOutcome.CLIENT_ERROR));
+    }
+}
