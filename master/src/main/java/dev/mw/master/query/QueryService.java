@@ -49,7 +49,7 @@ public class QueryService {
     }
 
     /** A query a worker refused fails as a whole ({@link QueryRefusal}); otherwise {@link #gather} decides. */
-    private static QueryAnswer answer(List<ShardOutcome> outcomes, RecordQuery query) {
+    private QueryAnswer answer(List<ShardOutcome> outcomes, RecordQuery query) {
         QueryRefusal.throwIfRefused(outcomes);
         return gather(outcomes, query);
     }

@@ -1,15 +1,22 @@
 package dev.mw.master.api;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.mw.master.registry.WorkerRegistry;
 import dev.mw.master.support.FakeWorkerResource;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-/** Helpers shared by the @QuarkusTest classes: register fake workers with the test token. */
+/** Helpers shared by the @QuarkusTest classes: register fake workers with the test token, send malformed URIs. */
 final class MasterApi {
 
     static final String TOKEN = "Bearer test-token";
@@ -41,5 +48,18 @@ final class MasterApi {
     static void clear(WorkerRegistry registry) {
         registry.all().forEach(i -> registry.remove(i.id()));
         FakeWorkerResource.reset();
+    }
+
+    /** Sent through java.net.URL, which passes a malformed escape on as it is; RestAssured refuses to send one. */
+    static void assertMalformed(String target, String detail) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) new URL("http://localhost:" + RestAssured.port + target)
+                .openConnection();
+        assertEquals(400, connection.getResponseCode());
+        assertEquals("application/problem+json", connection.getContentType());
+        try (InputStream body = connection.getErrorStream()) {
+            JsonPath problem = JsonPath.from(new String(body.readAllBytes(), StandardCharsets.UTF_8));
+            assertEquals(400, problem.getInt("status"));
+            assertEquals(detail, problem.getString("detail"));
+        }
     }
 }

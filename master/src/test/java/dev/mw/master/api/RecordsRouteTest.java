@@ -17,14 +17,8 @@ import dev.mw.master.registry.WorkerRegistry;
 import dev.mw.master.support.FakeWorkerResource;
 import dev.mw.master.support.FakeWorkerResource.Behaviour;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
-import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.HttpURLConnection;
-import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -186,23 +180,10 @@ class RecordsRouteTest {
 
     @Test
     void aMalformedRequestUriIsAProblem400SayingWhereOnAnyPath() throws IOException {
-        assertMalformed("/api/records?name=%zz", "the request URI is not valid: Malformed escape pair at index 18");
-        assertMalformed("/api/work%ers", "the request is not valid: Invalid escape sequence: %er");
+        MasterApi.assertMalformed("/api/records?name=%zz", "the request URI is not valid: Malformed escape pair at index 18");
+        MasterApi.assertMalformed("/api/work%ers", "the request is not valid: Invalid escape sequence: %er");
         given().urlEncodingEnabled(false).get("/api/records?name=%41lice").then().statusCode(200)
                 .body("records.name", contains("alice"));
         assertEquals(1, FakeWorkerResource.calls("am-0") + FakeWorkerResource.calls("am-1"), "only the valid query asked a worker");
-    }
-
-    /** Sent through java.net.URL, which passes a malformed escape on as it is; RestAssured refuses to send one. */
-    private static void assertMalformed(String target, String detail) throws IOException {
-        HttpURLConnection connection = (HttpURLConnection) new URL("http://localhost:" + RestAssured.port + target)
-                .openConnection();
-        assertEquals(400, connection.getResponseCode());
-        assertEquals("application/problem+json", connection.getContentType());
-        try (InputStream body = connection.getErrorStream()) {
-            JsonPath problem = JsonPath.from(new String(body.readAllBytes(), StandardCharsets.UTF_8));
-            assertEquals(400, problem.getInt("status"));
-            assertEquals(detail, problem.getString("detail"));
-        }
     }
 }
