@@ -169,7 +169,8 @@ class ChartRunsInContainersIT {
                 ContainerCluster.ContainerState state = cluster.state(pod);
                 assertFalse(state.oomKilled(), pod.name() + " was OOM-killed: " + state);
                 assertEquals("running", state.status(), pod.name() + " ended under load: " + state + "\n" + cluster.logTail(pod));
-                long limit = bytes(pod.spec().getContainers().get(0).getResources().getLimits().get("memory").toString());
+                long limit = Quantity.getAmountInBytes(pod.spec().getContainers().get(0).getResources().getLimits()
+                        .get("memory")).longValue();
                 long peak = cluster.peakMemoryBytes(pod);
                 report(String.format("%s: memory peak %d MiB of its %d MiB limit (%.0f %%) under %d clients",
                         pod.name(), peak >> 20, limit >> 20, 100.0 * peak / limit, clients));
@@ -403,10 +404,6 @@ class ChartRunsInContainersIT {
     static HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    static long bytes(String quantity) {
-        return Quantity.getAmountInBytes(new Quantity(quantity)).longValue();
     }
 
     /** A line for the run's summary (target/render-run/summary.txt) and the test's output. */
