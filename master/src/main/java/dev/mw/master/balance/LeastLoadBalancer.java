@@ -20,12 +20,12 @@ public final class LeastLoadBalancer implements Balancer {
 
     /** Fewest calls in flight from this master; the worker's own report breaks ties. */
     public static LeastLoadBalancer leastInFlight(RandomSource random) {
-        return new LeastLoadBalancer(i -> i.load().inFlight() + i.load().reportedInFlight() / 1_000d, random);
+        return new LeastLoadBalancer(i -> i.health().load().inFlight() + i.health().load().reportedInFlight() / 1_000d, random);
     }
 
     /** Fewest requests served: the original system's rule, without polling every worker first. */
     public static LeastLoadBalancer leastServed(RandomSource random) {
-        return new LeastLoadBalancer(i -> i.load().servedEstimate(), random);
+        return new LeastLoadBalancer(i -> i.health().load().servedEstimate(), random);
     }
 
     @Override

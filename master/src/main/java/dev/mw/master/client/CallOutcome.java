@@ -17,7 +17,12 @@ public enum CallOutcome {
     /** A 4xx about the request: the query's problem, the same on every replica, not the instance's health. */
     CLIENT_ERROR("client_error", false),
     /** Refused by the instance's own guard (breaker open, bulkhead full): the instance was never called. */
-    REJECTED("rejected", false);
+    REJECTED("rejected", false),
+    /**
+     * Given up by the master before the answer (a hedge that lost, a client that went away): says
+     * nothing about the instance's health, only that its latency was at least the time so far.
+     */
+    CANCELLED("cancelled", false);
 
     private final String tag;
     private final boolean instanceFailure;

@@ -55,4 +55,18 @@ public final class WorkerCallException extends RuntimeException {
     public static WorkerCallException rejected(String reason, Throwable cause) {
         return new WorkerCallException(CallOutcome.REJECTED, 0, reason, cause);
     }
+
+    /** The master gave the call up (a hedge that lost, a client that went away). */
+    public static WorkerCallException cancelled() {
+        return new WorkerCallException(CallOutcome.CANCELLED, 0, "cancelled by the master", null);
+    }
+
+    /**
+     * A 200 from a worker of another group: its address now belongs to someone else (a pod IP
+     * reused before the old lease ran out) or it is misconfigured. Its records must not be passed on.
+     */
+    public static WorkerCallException wrongGroup(String registered, String answered) {
+        return new WorkerCallException(CallOutcome.WORKER_ERROR, 0, "answered for group '" + answered
+                + "', registered for group '" + registered + "'", null);
+    }
 }

@@ -26,6 +26,11 @@ final class CallErrors {
         return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
     }
 
+    /** The worker refused the query itself (a 4xx): asking another replica would get the same answer. */
+    static boolean isRefusal(Throwable failure) {
+        return CallOutcome.of(failure) == CallOutcome.CLIENT_ERROR;
+    }
+
     /** The worker's HTTP status when it refused the query (a {@link CallOutcome#CLIENT_ERROR}), else 0. */
     static int refusalStatus(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {

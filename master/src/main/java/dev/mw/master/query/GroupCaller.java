@@ -1,8 +1,6 @@
 package dev.mw.master.query;
 
 import dev.mw.master.balance.Balancer;
-import dev.mw.master.client.CallOutcome;
-import dev.mw.master.client.WorkerCallException;
 import dev.mw.master.group.GroupSpec;
 import dev.mw.master.registry.WorkerInstance;
 import dev.mw.master.registry.WorkerRegistry;
@@ -19,15 +17,15 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Asks one group: picks an instance with the balancer, calls it through its circuit breaker and
- * bulkhead bounded by {@code mw.worker-timeout} and the query's deadline, optionally hedges a slow
- * name query, and when the call fails retries once on another replica if the group's retry budget
- * allows; a query the worker refused (a 4xx) is not retried. Never blocks a thread, and never fails: a group that did not answer is a {@code failed}
- * {@link ShardOutcome}. Hand-written: this is the routing core.
+ * Asks one group: picks an instance with the balancer and calls it ({@link WorkerInstance#records},
+ * which goes through the instance's guard and records the outcome in its health), bounded by
+ * {@code mw.worker-timeout} and the query's deadline; optionally hedges a slow name query; and when
+ * the call fails retries once on another replica if the group's retry budget allows. A query the
+ * worker refused (a 4xx) is not retried. Never blocks a thread, and never fails: a group that did
+ * not answer is a {@code failed} {@link ShardOutcome}. Hand-written: this is the routing core.
  */
 @ApplicationScoped
 public class GroupCaller {
@@ -42,9 +40,11 @@ public class GroupCaller {
     private final Ticker ticker;
     private final Duration workerTimeout;
     private final Duration queryTimeout;
-    private final HedgePolicy hedge;
+    private final HedgePolicy hedgeSpec;
     private final MeterRegistry meters;
     private final Map<String, RetryBudget> budgets = new ConcurrentHashMap<>();
+    /** One per group: a slow group must not set a fast group's hedge delay. */
+    private final Map<String, HedgePolicy> hedges = new ConcurrentHashMap<>();
 
     @Inject
     GroupCaller(WorkerRegistry registry, Balancer balancer, Ticker ticker, MeterRegistry meters,
@@ -57,7 +57,7 @@ public class GroupCaller {
         this.meters = meters;
         this.workerTimeout = workerTimeout;
         this.queryTimeout = queryTimeout.orElse(workerTimeout.multipliedBy(MAX_ATTEMPTS));
-        this.hedge = HedgePolicy.parse(hedgeAfter);
+        this.hedgeSpec = HedgePolicy.parse(hedgeAfter);
     }
 
     Uni<ShardOutcome> call(GroupSpec group, RecordQuery query) {
@@ -66,6 +66,11 @@ public class GroupCaller {
 
     private RetryBudget budget(String group) {
         return budgets.computeIfAbsent(group, g -> new RetryBudget(ticker, RETRY_RATIO, RETRY_FLOOR_PER_SECOND));
+    }
+
+    /** The group's own hedge policy, learning only from that group's first calls. */
+    HedgePolicy hedge(String group) {
+        return hedges.computeIfAbsent(group, g -> hedgeSpec.fresh());
     }
 
     /** One query's conversation with one group: the instances it tried and the errors it saw. */
@@ -85,6 +90,7 @@ public class GroupCaller {
             this.deadline = start + queryTimeout.toNanos();
         }
 
+        /** The next attempt, or the failed outcome when no replica, attempt, time or budget is left. */
         Uni<ShardOutcome> next() {
             long remaining = deadline - ticker.nanos();
             List<WorkerInstance> candidates = CandidateFilter.candidates(registry.instances(group.name()), tried);
@@ -103,93 +109,47 @@ public class GroupCaller {
             } else {
                 meters.counter("mw.master.retries", "group", group.name()).increment();
             }
-            Uni<CallResult> call = callOnce(balancer.pick(candidates), Math.min(workerTimeout.toNanos(), remaining), !retry);
-            OptionalLong hedgeDelay = query.byName() && !retry ? hedge.delayNanos() : OptionalLong.empty();
+            Uni<ShardOutcome> attempt = attempt(balancer.pick(candidates), remaining, !retry);
+            OptionalLong hedgeDelay = query.byName() && !retry ? hedge(group.name()).delayNanos() : OptionalLong.empty();
             if (hedgeDelay.isPresent() && hedgeDelay.getAsLong() < remaining) {
-                call = hedged(call, hedgeDelay.getAsLong());
+                // the first answer wins and the other call is cancelled; a refusal ends the race
+                // too (the other replica would refuse the query as well)
+                attempt = Uni.join().first(attempt, hedgeAfter(hedgeDelay.getAsLong())).withItem();
             }
-            return call.chain(result -> {
-                if (result.ok()) {
-                    return Uni.createFrom().item(ShardOutcome.ok(group.name(), result.instance().id(), elapsedMs(start),
-                            result.answer().records()));
-                }
-                // a refused query is not retried: every replica runs the same code
-                return result.refused() ? Uni.createFrom().item(refused(result)) : next();
-            });
+            return attempt.onFailure().recoverWithUni(this::next);
         }
 
-        /** The refusal alone: an earlier replica's failure is no part of what the user should fix. */
-        private ShardOutcome refused(CallResult result) {
-            String worker = result.instance().id();
-            return ShardOutcome.refused(group.name(), worker, elapsedMs(start),
-                    worker + ": " + CallErrors.describe(result.failure()), CallErrors.refusalStatus(result.failure()));
-        }
-
-        private Uni<ShardOutcome> failed() {
-            String error = errors.isEmpty() ? "no worker of group '" + group.name() + "' is registered"
-                    : String.join("; ", errors);
-            return Uni.createFrom().item(ShardOutcome.failed(group.name(), lastWorker, elapsedMs(start), error));
-        }
-
-        private Uni<CallResult> callOnce(WorkerInstance instance, long timeoutNanos, boolean first) {
+        /**
+         * One call to one instance, as the group's outcome: its records, or its refusal. Fails
+         * when the instance failed, so that {@link #next()} can try another.
+         */
+        private Uni<ShardOutcome> attempt(WorkerInstance instance, long remainingNanos, boolean first) {
             tried.add(instance.id());
             lastWorker = instance.id();
             long callStart = ticker.nanos();
-            AtomicBoolean ended = new AtomicBoolean();
-            instance.load().callStarted();
-            Duration timeout = Duration.ofNanos(timeoutNanos);
-            return instance.guard()
-                    .call(() -> instance.client().records(query.requestId(), query.name(), query.location(), query.year())
-                            .ifNoItem().after(timeout).failWith(() -> WorkerCallException.timedOut(timeout)))
-                    .onItemOrFailure().transform((answer, failure) -> {
-                        if (ended.compareAndSet(false, true)) {
-                            observe(instance, failure, elapsedMs(callStart), first);
+            Duration timeout = Duration.ofNanos(Math.min(workerTimeout.toNanos(), remainingNanos));
+            boolean learns = first && query.byName();
+            return instance.records(query.requestId(), query.name(), query.location(), query.year(), timeout)
+                    .onItem().transform(answer -> {
+                        if (learns) {
+                            hedge(group.name()).record(ticker.nanos() - callStart);
                         }
-                        return new CallResult(instance, answer, failure);
+                        return ShardOutcome.ok(group.name(), instance.id(), elapsedMs(start), answer.records());
                     })
                     .onCancellation().invoke(() -> {
-                        if (ended.compareAndSet(false, true)) {
-                            // a hedge that lost: its time so far is a lower bound of its latency
-                            instance.load().callEnded(elapsedMs(callStart));
+                        if (learns) {
+                            // overtaken by its hedge: slower than this, and left out it would bias
+                            // the percentile toward the calls that were fast enough not to be hedged
+                            hedge(group.name()).record(ticker.nanos() - callStart);
                         }
-                    });
+                    })
+                    .onFailure(CallErrors::isRefusal).recoverWithItem(refusal -> refused(instance, refusal))
+                    .onFailure().invoke(failure -> errors.add(instance.id() + ": " + CallErrors.describe(failure)));
         }
 
-        /** Turns the call's outcome into the instance's health: the one place that judges it. */
-        private void observe(WorkerInstance instance, Throwable failure, double tookMs, boolean first) {
-            CallOutcome outcome = CallOutcome.of(failure);
-            instance.calls().record(outcome.tag(), tookMs);
-            if (outcome == CallOutcome.OK) {
-                instance.load().callEnded(tookMs);
-                instance.outliers().success();
-                if (first && query.byName()) {
-                    hedge.record((long) (tookMs * 1_000_000));
-                }
-                return;
-            }
-            errors.add(instance.id() + ": " + CallErrors.describe(failure));
-            if (outcome == CallOutcome.REJECTED) {
-                instance.load().callAbandoned(); // rejected by its guard: the instance was never called
-                return;
-            }
-            if (outcome == CallOutcome.CLIENT_ERROR) {
-                // it answered, and in its usual time: alive and well, whatever it thought of the query
-                instance.load().callEnded(tookMs);
-                instance.outliers().success();
-                return;
-            }
-            // a failure must not look fast, or the balancer would prefer a failing instance; doubling
-            // its estimate steers traffic away step by step while it still gets the calls that
-            // let outlier detection and its breaker judge it (a full timeout's penalty would hide
-            // a half-failing instance from both after one error)
-            double estimate = instance.load().latencyMs();
-            instance.load().callEnded(Math.max(tookMs, Math.max(2 * estimate, 1)));
-            instance.outliers().failure();
-        }
-
-        /** Sends a second call to another replica if the first is still out after the delay; first answer wins. */
-        private Uni<CallResult> hedged(Uni<CallResult> primary, long delayNanos) {
-            Uni<CallResult> second = Uni.createFrom().voidItem()
+        /** A second call to another replica, if the first is still out after the delay. */
+        private Uni<ShardOutcome> hedgeAfter(long delayNanos) {
+            return Uni.createFrom().voidItem()
                     .onItem().delayIt().by(Duration.ofNanos(delayNanos))
                     .chain(() -> {
                         List<WorkerInstance> others = CandidateFilter.candidates(registry.instances(group.name()), tried);
@@ -198,15 +158,20 @@ public class GroupCaller {
                             return Uni.createFrom().failure(new IllegalStateException("no hedge"));
                         }
                         meters.counter("mw.master.hedges", "group", group.name()).increment();
-                        return callOnce(balancer.pick(others), Math.min(workerTimeout.toNanos(), remaining), false);
+                        return attempt(balancer.pick(others), remaining, false);
                     });
-            return Uni.join().first(succeeded(primary), succeeded(second)).withItem()
-                    .onFailure().recoverWithItem(failure -> new CallResult(null, null, failure));
         }
 
-        private Uni<CallResult> succeeded(Uni<CallResult> call) {
-            // a refusal ends the race too: the other replica would refuse the query as well
-            return call.chain(r -> r.ok() || r.refused() ? Uni.createFrom().item(r) : Uni.createFrom().failure(r.failure()));
+        /** The refusal alone: an earlier replica's failure is no part of what the user should fix. */
+        private ShardOutcome refused(WorkerInstance instance, Throwable refusal) {
+            return ShardOutcome.refused(group.name(), instance.id(), elapsedMs(start),
+                    instance.id() + ": " + CallErrors.describe(refusal), CallErrors.refusalStatus(refusal));
+        }
+
+        private Uni<ShardOutcome> failed() {
+            String error = errors.isEmpty() ? "no worker of group '" + group.name() + "' is registered"
+                    : String.join("; ", errors);
+            return Uni.createFrom().item(ShardOutcome.failed(group.name(), lastWorker, elapsedMs(start), error));
         }
     }
 

@@ -72,6 +72,11 @@ public final class HedgePolicy {
         return this;
     }
 
+    /** The same policy with nothing learnt yet: one for each group. */
+    public HedgePolicy fresh() {
+        return new HedgePolicy(fixedNanos, percentile);
+    }
+
     public boolean enabled() {
         return fixedNanos > 0 || percentile > 0;
     }
@@ -92,7 +97,11 @@ public final class HedgePolicy {
         return OptionalLong.of(cachedNanos);
     }
 
-    /** Records the latency of a first call, for percentile thresholds. */
+    /**
+     * Records the latency of a first call, for percentile thresholds; for a call overtaken by its
+     * hedge, its time until then (a lower bound, but above the delay, which is what the
+     * percentile's rank needs).
+     */
     public synchronized void record(long nanos) {
         if (samples != null) {
             samples[(int) (count % WINDOW)] = nanos;

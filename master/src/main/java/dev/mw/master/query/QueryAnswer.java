@@ -9,6 +9,6 @@ import java.util.List;
 public record QueryAnswer(RecordsJson records, boolean partial, Shards shards) {
 
     @RegisterForReflection
-    public record Shards(int total, int successful, int failed, List<ShardDetail> details) {
+    public record Shards(int total, int successful, int failed, List<ShardOutcome> details) {
     }
 }

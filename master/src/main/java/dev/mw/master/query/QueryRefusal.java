@@ -28,7 +28,7 @@ final class QueryRefusal {
 
     static ProblemException problem(ShardOutcome refused) {
         int status = refused.refusalStatus();
-        String detail = "group '" + refused.detail().group() + "' refused the query: " + refused.detail().error();
+        String detail = "group '" + refused.group() + "' refused the query: " + refused.error();
         return status == 400 || status == 422 ? ProblemException.badRequest(detail)
                 : new ProblemException(502, TITLE_BAD_GATEWAY, detail);
     }

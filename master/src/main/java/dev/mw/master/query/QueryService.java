@@ -58,23 +58,22 @@ public class QueryService {
         List<ShardOutcome> failed = outcomes.stream().filter(o -> !o.ok()).toList();
         for (ShardOutcome o : outcomes) {
             if (o.ok()) {
-                failureLog.answered(o.detail().group());
+                failureLog.answered(o.group());
             } else {
-                failureLog.failed(o.detail().group(), query.requestId(), o.detail().error());
+                failureLog.failed(o.group(), query.requestId(), o.error());
             }
         }
         if (failed.size() == outcomes.size() || (!failed.isEmpty() && !query.allowPartial())) {
             throw unavailable(failed);
         }
         RecordsJson records = RecordsJson.concat(outcomes.stream().map(ShardOutcome::records).toList());
-        List<ShardDetail> details = outcomes.stream().map(ShardOutcome::detail).toList();
         return new QueryAnswer(records, !failed.isEmpty(),
-                new QueryAnswer.Shards(outcomes.size(), outcomes.size() - failed.size(), failed.size(), details));
+                new QueryAnswer.Shards(outcomes.size(), outcomes.size() - failed.size(), failed.size(), outcomes));
     }
 
     private static ProblemException unavailable(List<ShardOutcome> failed) {
         String detail = failed.stream()
-                .map(o -> "group '" + o.detail().group() + "': " + o.detail().error())
+                .map(o -> "group '" + o.group() + "': " + o.error())
                 .collect(Collectors.joining("; "));
         return new ProblemException(503, UNAVAILABLE, detail);
     }

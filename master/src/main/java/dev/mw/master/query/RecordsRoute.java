@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mw.master.problem.ProblemResponses;
 import dev.mw.master.trace.RequestIds;
+import io.smallrye.mutiny.subscription.Cancellable;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -58,15 +59,11 @@ public class RecordsRoute {
             problems.send(context, e);
             return;
         }
-        queries.query(query).subscribe().with(
-                answer -> {
-                    limiter.release();
-                    send(context, answer);
-                },
-                failure -> {
-                    limiter.release();
-                    problems.send(context, failure);
-                });
+        Cancellable answering = queries.query(query)
+                .onTermination().invoke(limiter::release) // answered, failed, or given up: once
+                .subscribe().with(answer -> send(context, answer), failure -> problems.send(context, failure));
+        // a client that went away takes its query with it: the calls to workers are given up
+        context.response().closeHandler(closed -> answering.cancel());
     }
 
     private static Map<String, List<String>> parameters(RoutingContext context) {

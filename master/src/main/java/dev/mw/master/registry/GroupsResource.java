@@ -2,6 +2,7 @@ package dev.mw.master.registry;
 
 import dev.mw.master.group.GroupView;
 import dev.mw.master.group.ShardRouter;
+import dev.mw.master.health.InstanceState;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;

@@ -1,5 +1,7 @@
 package dev.mw.master.registry;
 
+import dev.mw.master.health.InstanceCalls;
+import dev.mw.master.health.InstanceState;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -28,15 +30,15 @@ final class InstanceMeters {
         List<Meter> list = new ArrayList<>();
         list.add(gauge("mw.master.instance.up", tags, instance, i -> i.state() == InstanceState.UP ? 1 : 0,
                 "1 when the instance is UP, 0 when SUSPECT or DOWN"));
-        list.add(gauge("mw.master.instance.ejected", tags, instance, i -> i.outliers().isEjected() ? 1 : 0,
+        list.add(gauge("mw.master.instance.ejected", tags, instance, i -> i.health().outliers().isEjected() ? 1 : 0,
                 "1 while the instance is ejected by outlier detection"));
-        list.add(gauge("mw.master.instance.ejections", tags, instance, i -> i.outliers().ejections(),
+        list.add(gauge("mw.master.instance.ejections", tags, instance, i -> i.health().outliers().ejections(),
                 "how often the instance was ejected"));
         list.add(gauge("mw.master.instance.breaker.open", tags, instance,
-                i -> i.guard().breakerState().ordinal(), "circuit breaker state: 0 closed, 1 open, 2 half-open"));
-        list.add(gauge("mw.master.instance.inflight", tags, instance, i -> i.load().inFlight(),
+                i -> i.health().breakerState().ordinal(), "circuit breaker state: 0 closed, 1 open, 2 half-open"));
+        list.add(gauge("mw.master.instance.inflight", tags, instance, i -> i.health().load().inFlight(),
                 "calls in flight from this master"));
-        list.add(gauge("mw.master.instance.latency.ewma", tags, instance, i -> i.load().latencyMs() / 1000d,
+        list.add(gauge("mw.master.instance.latency.ewma", tags, instance, i -> i.health().load().latencyMs() / 1000d,
                 "peak-EWMA latency estimate in seconds"));
         registered.put(instance, list);
     }
@@ -46,7 +48,7 @@ final class InstanceMeters {
         if (list != null) {
             list.forEach(meters::remove);
         }
-        instance.calls().close();
+        instance.health().close();
     }
 
     InstanceCalls calls(String group, String worker) {

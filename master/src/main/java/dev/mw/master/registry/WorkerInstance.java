@@ -1,39 +1,37 @@
 package dev.mw.master.registry;
 
+import dev.mw.master.client.WorkerAnswer;
 import dev.mw.master.client.WorkerApi;
-import io.smallrye.faulttolerance.api.CircuitBreakerState;
+import dev.mw.master.client.WorkerCallException;
+import dev.mw.master.health.InstanceHealth;
+import dev.mw.master.health.InstanceState;
+import io.smallrye.mutiny.Uni;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
-/** One registered worker instance: identity, its REST client, and what the master knows of its health. */
+/** One registered worker instance: its identity and lease, how to call it, and its {@link InstanceHealth}. */
 public final class WorkerInstance {
 
     private final String id;
     private final String group;
     private final URI url;
     private final WorkerApi client;
-    private final InstanceLoad load;
-    private final OutlierDetector outliers;
-    private final InstanceGuard guard;
-    private final InstanceCalls calls;
+    private final InstanceHealth health;
     private volatile Instant lastSeen;
     private volatile Instant leaseExpiry;
     private volatile Instant staleAfter;
     private final Clock clock;
 
-    WorkerInstance(String id, String group, URI url, WorkerApi client, InstanceLoad load, OutlierDetector outliers,
-                   InstanceGuard guard, InstanceCalls calls, Clock clock, Instant registeredAt, Instant leaseExpiry) {
+    WorkerInstance(String id, String group, URI url, WorkerApi client, InstanceHealth health, Clock clock,
+                   Instant registeredAt, Instant leaseExpiry) {
         this.clock = clock;
         this.id = id;
         this.group = group;
         this.url = url;
         this.client = client;
-        this.load = load;
-        this.outliers = outliers;
-        this.guard = guard;
-        this.calls = calls;
+        this.health = health;
         renew(registeredAt, leaseExpiry); // never without a lease: expiry and the listing read it
     }
 
@@ -53,41 +51,37 @@ public final class WorkerInstance {
         return client;
     }
 
-    public InstanceLoad load() {
-        return load;
-    }
-
-    public OutlierDetector outliers() {
-        return outliers;
-    }
-
-    /** The timers of the calls the master made to this instance. */
-    public InstanceCalls calls() {
-        return calls;
-    }
-
-    public InstanceGuard guard() {
-        return guard;
-    }
-
-    /**
-     * DOWN while ejected or when its heartbeats stopped (two missed: likely gone, its lease will
-     * run out); SUSPECT while failing, probed, or its breaker is not closed.
-     */
-    public InstanceState state() {
-        if (stale()) {
-            return InstanceState.DOWN;
-        }
-        InstanceState health = outliers.state();
-        if (health == InstanceState.UP && guard.breakerState() != CircuitBreakerState.CLOSED) {
-            return InstanceState.SUSPECT;
-        }
+    public InstanceHealth health() {
         return health;
     }
 
-    /** Neither ejected nor behind an open breaker: a call would reach it. */
+    /**
+     * Asks this instance for records, through its guard and bounded by {@code timeout}; its health
+     * learns how the call ended. Cancelling the Uni gives the call and its connection up.
+     */
+    public Uni<WorkerAnswer> records(String requestId, String name, String location, Integer year, Duration timeout) {
+        return health.call(() -> client.records(requestId, name, location, year).onItem().transform(this::ownGroups),
+                timeout);
+    }
+
+    private WorkerAnswer ownGroups(WorkerAnswer answer) {
+        if (answer.group() != null && !answer.group().equals(group)) {
+            throw WorkerCallException.wrongGroup(group, answer.group());
+        }
+        return answer;
+    }
+
+    /**
+     * DOWN when its heartbeats stopped (two missed: likely gone, its lease will run out), else
+     * what its {@link InstanceHealth#state() health} says.
+     */
+    public InstanceState state() {
+        return stale() ? InstanceState.DOWN : health.state();
+    }
+
+    /** Heartbeats arriving, neither ejected nor behind an open breaker: a call would reach it. */
     public boolean available() {
-        return !stale() && !outliers.isEjected() && !guard.rejectsCalls();
+        return !stale() && health.available();
     }
 
     /** No heartbeat for two thirds of the lease: two missed at the suggested interval. */

@@ -3,6 +3,10 @@ package dev.mw.master.registry;
 import dev.mw.master.client.WorkerClientFactory;
 import dev.mw.master.group.GroupSpec;
 import dev.mw.master.group.ShardRouter;
+import dev.mw.master.health.InstanceGuard;
+import dev.mw.master.health.InstanceHealth;
+import dev.mw.master.health.InstanceLoad;
+import dev.mw.master.health.OutlierDetector;
 import dev.mw.master.problem.ProblemException;
 import dev.mw.master.time.Ticker;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -92,7 +96,7 @@ public class WorkerRegistry {
         Instant now = clock.instant();
         WorkerInstance existing = instances.get(registration.id());
         if (existing != null && existing.sameAs(registration)) {
-            existing.outliers().restarted(); // a worker registers when it (re)starts
+            existing.health().restarted(); // a worker registers when it (re)starts
             existing.renew(now, now.plus(lease));
             return new Registered(false, lease(existing.id()));
         }
@@ -119,11 +123,13 @@ public class WorkerRegistry {
 
     /** Fully built, its first lease included, before anyone else can see it. */
     private WorkerInstance newInstance(Registration registration, URI url, Instant now) {
-        InstanceLoad load = new InstanceLoad(ticker, slowStartLatency(registration.group()));
-        return new WorkerInstance(registration.id(), registration.group(), url, clients.create(url), load,
+        InstanceHealth health = new InstanceHealth(ticker,
+                new InstanceLoad(ticker, slowStartLatency(registration.group())),
                 new OutlierDetector(ticker, outlierPolicy),
                 new InstanceGuard(ticker, guardPolicy, "worker " + registration.id()),
-                meters.calls(registration.group(), registration.id()), clock, now, now.plus(lease));
+                meters.calls(registration.group(), registration.id()));
+        return new WorkerInstance(registration.id(), registration.group(), url, clients.create(url), health, clock,
+                now, now.plus(lease));
     }
 
     /** Map entry (new or replacing one of the same id), gauges and group view together, under the lock. */
@@ -142,7 +148,7 @@ public class WorkerRegistry {
 
     /** A newcomer starts as slow as the slowest peer so a cold JVM is not flooded (slow start). */
     private double slowStartLatency(String group) {
-        return instances(group).stream().mapToDouble(i -> i.load().latencyMs()).max().orElse(0) * 2;
+        return instances(group).stream().mapToDouble(i -> i.health().load().latencyMs()).max().orElse(0) * 2;
     }
 
     /** @return false when the id is unknown: the instance should register again */
@@ -158,7 +164,7 @@ public class WorkerRegistry {
         }
         Instant now = clock.instant();
         instance.renew(now, now.plus(lease));
-        instance.load().report(inFlight, served);
+        instance.health().load().report(inFlight, served);
         return true;
     }
 

@@ -1,5 +1,7 @@
 package dev.mw.master.registry;
 
+import dev.mw.master.health.InstanceLoad;
+import dev.mw.master.health.InstanceState;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 
@@ -10,10 +12,10 @@ public record WorkerView(String id, String group, String url, InstanceState stat
                          int ejections) {
 
     static WorkerView of(WorkerInstance instance) {
-        InstanceLoad load = instance.load();
+        InstanceLoad load = instance.health().load();
         return new WorkerView(instance.id(), instance.group(), instance.url().toString(), instance.state(),
                 Math.max(load.inFlight(), load.reportedInFlight()), load.servedEstimate(),
                 Math.round(load.latencyMs() * 1000) / 1000d, instance.lastSeen(),
-                instance.guard().breakerState().name(), instance.outliers().consecutiveFailures(), instance.outliers().ejections());
+                instance.health().breakerState().name(), instance.health().outliers().consecutiveFailures(), instance.health().outliers().ejections());
     }
 }

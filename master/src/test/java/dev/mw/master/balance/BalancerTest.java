@@ -45,11 +45,11 @@ class BalancerTest {
     void p2cEwmaPrefersTheReplicaWithFewerCallsInFlight() {
         List<WorkerInstance> pair = TestRegistries.instances(registry, 2);
         pair.forEach(i -> {
-            i.load().callStarted();
-            i.load().callEnded(5);
+            i.health().load().callStarted();
+            i.health().load().callEnded(5);
         });
-        pair.get(0).load().callStarted();
-        pair.get(0).load().callStarted();
+        pair.get(0).health().load().callStarted();
+        pair.get(0).health().load().callStarted();
         Balancer balancer = new P2cEwmaBalancer(seeded);
         for (int i = 0; i < 100; i++) {
             assertEquals("worker-am-1", balancer.pick(pair).id());
@@ -59,7 +59,7 @@ class BalancerTest {
     @Test
     void leastInFlightTakesTheLeastBusyAndBreaksTiesAtRandom() {
         List<WorkerInstance> three = TestRegistries.instances(registry, 3);
-        three.get(0).load().callStarted();
+        three.get(0).health().load().callStarted();
         Balancer balancer = LeastLoadBalancer.leastInFlight(seeded);
         Map<String, Integer> picks = new HashMap<>();
         for (int i = 0; i < 1_000; i++) {
@@ -85,7 +85,7 @@ class BalancerTest {
         Map<String, Integer> picks = new HashMap<>();
         for (int i = 0; i < 6; i++) {
             WorkerInstance picked = balancer.pick(pair);
-            picked.load().callStarted();
+            picked.health().load().callStarted();
             picks.merge(picked.id(), 1, Integer::sum);
         }
         assertEquals(Map.of("worker-am-0", 4, "worker-am-1", 2), picks);
@@ -121,9 +121,9 @@ class BalancerTest {
             WorkerInstance picked = balancer.pick(candidates);
             picks.merge(picked.id(), 1, Integer::sum);
             double ms = latencyMs.get(picked.id());
-            picked.load().callStarted();
+            picked.health().load().callStarted();
             ticker.advanceMs(ms);
-            picked.load().callEnded(ms);
+            picked.health().load().callEnded(ms);
         }
         return picks;
     }

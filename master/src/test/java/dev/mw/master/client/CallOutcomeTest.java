@@ -55,7 +55,7 @@ class CallOutcomeTest {
 
     @Test
     void theMetricTagsStayAsTheyWere() {
-        assertEquals("ok timeout unreachable error client_error rejected", String.join(" ",
+        assertEquals("ok timeout unreachable error client_error rejected cancelled", String.join(" ",
                 java.util.Arrays.stream(CallOutcome.values()).map(CallOutcome::tag).toList()));
     }
 }

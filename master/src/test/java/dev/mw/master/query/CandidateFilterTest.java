@@ -21,7 +21,7 @@ class CandidateFilterTest {
 
     private static void eject(WorkerInstance instance) {
         for (int i = 0; i < 3; i++) {
-            instance.outliers().failure();
+            instance.health().outliers().failure();
         }
     }
 

@@ -30,8 +30,8 @@ class InstanceMetersTest {
     @Test
     void anInstanceHasItsGaugesAndCallTimers() {
         WorkerInstance instance = register("http://127.0.0.1:9000");
-        instance.calls().record("ok", 1.5);
-        instance.calls().record("ok", 2.5);
+        instance.health().calls().record("ok", 1.5);
+        instance.health().calls().record("ok", 2.5);
 
         assertEquals(2, meters.get("mw.master.calls").tag("worker", "worker-am-0").tag("outcome", "ok").timer().count());
         assertEquals(1.0, meters.get("mw.master.instance.up").tag("worker", "worker-am-0").gauge().value());
@@ -40,24 +40,24 @@ class InstanceMetersTest {
     @Test
     void aReplacedInstanceKeepsGaugesOfItsOwn() {
         WorkerInstance old = register("http://127.0.0.1:9000");
-        old.calls().record("ok", 1);
+        old.health().calls().record("ok", 1);
         WorkerInstance replacement = register("http://127.0.0.1:9001"); // same id, new address: a restarted pod
 
         Gauge up = meters.get("mw.master.instance.up").tag("worker", "worker-am-0").gauge();
         assertEquals(1.0, up.value());
         assertEquals(6, metersOf("worker-am-0").size(), "the six gauges, no timer yet: " + metersOf("worker-am-0"));
-        replacement.calls().record("ok", 1);
+        replacement.health().calls().record("ok", 1);
         assertEquals(1, meters.get("mw.master.calls").tag("worker", "worker-am-0").timer().count());
     }
 
     @Test
     void anInstanceThatLeftLeavesNoSeries() {
         WorkerInstance instance = register("http://127.0.0.1:9000");
-        instance.calls().record("ok", 1);
-        instance.calls().record("timeout", 2000);
+        instance.health().calls().record("ok", 1);
+        instance.health().calls().record("timeout", 2000);
 
         registry.remove("worker-am-0");
-        instance.calls().record("ok", 1); // a call that ended after its instance left
+        instance.health().calls().record("ok", 1); // a call that ended after its instance left
 
         assertTrue(metersOf("worker-am-0").isEmpty(), () -> "left behind: " + metersOf("worker-am-0"));
     }

@@ -1,5 +1,6 @@
 package dev.mw.master.registry;
 
+import dev.mw.master.health.InstanceState;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -39,15 +40,15 @@ class WorkerRegistryTest {
         Registration r = new Registration("worker-am-0", "am", "http://10.1.2.3:8081");
         registry.register(r);
         WorkerInstance instance = registry.instances("am").get(0);
-        instance.outliers().failure();
-        instance.outliers().failure();
+        instance.health().outliers().failure();
+        instance.health().outliers().failure();
         assertEquals(InstanceState.SUSPECT, instance.state());
 
         registry.register(r); // the process restarted on the same address
 
         assertSame(instance, registry.instances("am").get(0));
         assertEquals(InstanceState.UP, instance.state());
-        assertEquals(0, instance.outliers().consecutiveFailures());
+        assertEquals(0, instance.health().outliers().consecutiveFailures());
     }
 
     @Test
@@ -70,8 +71,8 @@ class WorkerRegistryTest {
         clock.advance(Duration.ofSeconds(5));
         assertEquals(1, registry.expire());
         assertEquals(List.of("w2"), registry.instances("am").stream().map(WorkerInstance::id).toList());
-        assertEquals(3, registry.instances("am").get(0).load().reportedInFlight());
-        assertEquals(40, registry.instances("am").get(0).load().servedEstimate());
+        assertEquals(3, registry.instances("am").get(0).health().load().reportedInFlight());
+        assertEquals(40, registry.instances("am").get(0).health().load().servedEstimate());
         clock.advance(Duration.ofSeconds(5));
         assertEquals(0, registry.expire(), "exactly at the lease's end it still holds");
         clock.advance(Duration.ofMillis(1));
@@ -124,10 +125,10 @@ class WorkerRegistryTest {
     void aNewcomerStartsAsSlowAsTwiceItsSlowestPeer() {
         registry.register(new Registration("w1", "am", "http://h:1"));
         WorkerInstance w1 = registry.instances("am").get(0);
-        w1.load().callStarted();
-        w1.load().callEnded(20);
+        w1.health().load().callStarted();
+        w1.health().load().callEnded(20);
         registry.register(new Registration("w2", "am", "http://h:2"));
-        assertEquals(40, registry.instances("am").get(1).load().latencyMs(), 1e-6);
+        assertEquals(40, registry.instances("am").get(1).health().load().latencyMs(), 1e-6);
     }
 
     @ParameterizedTest

@@ -25,8 +25,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 @Path("/fake-workers/{id}/api/records")
 public class FakeWorkerResource {
 
-    /** FLAKY fails every other call; REFUSE answers 400 as a worker that finds the query invalid. */
-    public enum Behaviour { OK, FAIL, HANG, FLAKY, HUGE, REFUSE }
+    /**
+     * FLAKY fails every other call; REFUSE answers 400 as a worker that finds the query invalid;
+     * SLOW answers after {@link #SLOW_TIME}.
+     */
+    public enum Behaviour { OK, FAIL, HANG, FLAKY, HUGE, REFUSE, SLOW }
+
+    /** How long a SLOW worker takes: slower than an idle fake, far below every timeout. */
+    public static final Duration SLOW_TIME = Duration.ofMillis(40);
 
     /** The {@code detail} of a REFUSE worker's problem answer. */
     public static final String REFUSAL = "this worker takes no name longer than 2 characters";
@@ -79,6 +85,7 @@ public class FakeWorkerResource {
             case OK -> Uni.createFrom().item(answer);
             case FAIL -> Uni.createFrom().failure(new WebApplicationException("injected", 500));
             case HANG -> Uni.createFrom().item(answer).onItem().delayIt().by(HANG_TIME);
+            case SLOW -> Uni.createFrom().item(answer).onItem().delayIt().by(SLOW_TIME);
             case HUGE -> Uni.createFrom().item(new FakeAnswer(group, id, java.util.Collections.nCopies(20_000,
                     new PersonRecord(1, "x".repeat(50), "y".repeat(50), 2000))));
             case REFUSE -> Uni.createFrom().failure(ProblemException.badRequest(REFUSAL));

@@ -3,7 +3,8 @@ package dev.mw.master.support;
 import dev.mw.master.client.WorkerApi;
 import dev.mw.master.group.GroupsParser;
 import dev.mw.master.group.ShardRouter;
-import dev.mw.master.registry.OutlierDetector;
+import dev.mw.master.health.InstanceGuard;
+import dev.mw.master.health.OutlierDetector;
 import dev.mw.master.registry.Registration;
 import dev.mw.master.registry.WorkerInstance;
 import dev.mw.master.registry.WorkerRegistry;
@@ -29,7 +30,7 @@ public final class TestRegistries {
 
     public static WorkerRegistry registry(FakeClock clock, FakeTicker ticker, MeterRegistry meters) {
         return new WorkerRegistry(ROUTER, uri -> UnusedClient.create(), clock, ticker, meters, Duration.ofSeconds(10), MAX_PER_GROUP,
-                OutlierDetector.Policy.DEFAULT, dev.mw.master.registry.InstanceGuard.Policy.DEFAULT);
+                OutlierDetector.Policy.DEFAULT, InstanceGuard.Policy.DEFAULT);
     }
 
     /** Registers {@code n} instances of group am and returns them, ordered by id. */

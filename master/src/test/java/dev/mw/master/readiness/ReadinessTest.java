@@ -1,4 +1,4 @@
-package dev.mw.master.health;
+package dev.mw.master.readiness;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.is;

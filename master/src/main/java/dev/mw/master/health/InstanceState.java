@@ -1,4 +1,4 @@
-package dev.mw.master.registry;
+package dev.mw.master.health;
 
 /** How the master sees an instance in {@code GET /api/workers}. */
 public enum InstanceState {

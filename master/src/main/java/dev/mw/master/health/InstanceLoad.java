@@ -1,4 +1,4 @@
-package dev.mw.master.registry;
+package dev.mw.master.health;
 
 import dev.mw.master.time.Ticker;
 import java.util.concurrent.atomic.AtomicInteger;

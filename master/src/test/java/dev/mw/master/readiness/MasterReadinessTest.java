@@ -1,4 +1,4 @@
-package dev.mw.master.health;
+package dev.mw.master.readiness;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -56,7 +56,7 @@ class MasterReadinessTest {
         register("worker-am-0", "am");
         WorkerInstance nz = register("worker-nz-0", "nz");
         for (int i = 0; i < 3; i++) {
-            nz.outliers().failure(); // three consecutive failures eject it
+            nz.health().outliers().failure(); // three consecutive failures eject it
         }
         assertFalse(readiness.status().ready());
         assertEquals(List.of("nz"), readiness.status().missing());

@@ -1,4 +1,4 @@
-package dev.mw.master.registry;
+package dev.mw.master.health;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -19,7 +19,7 @@ public final class InstanceCalls {
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
     private boolean closed;
 
-    InstanceCalls(MeterRegistry meters, String group, String worker) {
+    public InstanceCalls(MeterRegistry meters, String group, String worker) {
         this.meters = meters;
         this.group = group;
         this.worker = worker;
@@ -47,7 +47,7 @@ public final class InstanceCalls {
                 .register(meters));
     }
 
-    synchronized void close() {
+    public synchronized void close() {
         closed = true;
         timers.values().forEach(meters::remove);
         timers.clear();

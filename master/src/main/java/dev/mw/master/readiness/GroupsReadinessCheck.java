@@ -1,4 +1,4 @@
-package dev.mw.master.health;
+package dev.mw.master.readiness;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;

@@ -1,4 +1,4 @@
-package dev.mw.master.registry;
+package dev.mw.master.health;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

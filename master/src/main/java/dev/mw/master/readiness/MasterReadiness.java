@@ -1,8 +1,8 @@
-package dev.mw.master.health;
+package dev.mw.master.readiness;
 
 import dev.mw.master.group.GroupSpec;
 import dev.mw.master.group.ShardRouter;
-import dev.mw.master.registry.InstanceState;
+import dev.mw.master.health.InstanceState;
 import dev.mw.master.registry.WorkerRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
