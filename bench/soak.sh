@@ -60,6 +60,7 @@ start_worker() {
     -Dmw.master-url="http://127.0.0.1:$master_port" -Dmw.advertise-url="http://127.0.0.1:$port" \
     -jar worker/target/quarkus-app/quarkus-run.jar >>"$out/${names[$i]}.log" 2>&1 &
   echo "$i $!" >>"$out/pids"
+  disown "$!" # its SIGKILL is the test, not news for the terminal
 }
 
 # the newest pid of worker i (the chaos loop runs in a subshell, so pids live in a file)
