@@ -90,6 +90,16 @@ public final class InstanceHealth {
         return Math.max(tookMs, Math.min(doubled, timeout.toMillis()));
     }
 
+    /**
+     * Another replica answered a query first while this instance's call was still out past the
+     * hedge delay: it is slower than its siblings now (a frozen process, a long GC), and the
+     * balancer should see that at once, as it would a failure's penalty; it is no failure, so
+     * outlier detection and the breaker are not told.
+     */
+    public void overtaken(Duration timeout) {
+        load.slower(failurePenaltyMs(0, timeout));
+    }
+
     /** DOWN while ejected; SUSPECT while failing, probed, or while its breaker is not closed. */
     public InstanceState state() {
         InstanceState state = outliers.state();

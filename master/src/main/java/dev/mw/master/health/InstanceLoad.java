@@ -41,6 +41,11 @@ public final class InstanceLoad {
         latency.observe(latencyMs);
     }
 
+    /** Evidence that the instance is slower than estimated, from no call of its own that ended. */
+    public void slower(double latencyMs) {
+        latency.observe(latencyMs);
+    }
+
     /** A call that never reached the instance (rejected by its guard): no latency to learn from. */
     public void callAbandoned() {
         inFlight.decrementAndGet();

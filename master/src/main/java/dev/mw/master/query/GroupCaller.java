@@ -22,7 +22,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Asks one group: picks an instance with the balancer and calls it ({@link WorkerInstance#records},
  * which goes through the instance's guard and records the outcome in its health), bounded by
- * {@code mw.worker-timeout} and the query's deadline; optionally hedges a slow name query; and when
+ * {@code mw.worker-timeout} and the query's deadline; hedges a slow call ({@code mw.hedge-after}); and when
  * the call fails retries once on another replica if the group's retry budget allows. A query the
  * worker refused (a 4xx) is not retried. Never blocks a thread, and never fails: a group that did
  * not answer is a {@code failed} {@link ShardOutcome}. Hand-written: this is the routing core.
@@ -43,14 +43,17 @@ public class GroupCaller {
     private final HedgePolicy hedgeSpec;
     private final MeterRegistry meters;
     private final Map<String, RetryBudget> budgets = new ConcurrentHashMap<>();
-    /** One per group: a slow group must not set a fast group's hedge delay. */
+    /**
+     * One per group and kind of query: a slow group must not set a fast group's hedge delay, nor
+     * a scatter query's large answer a name query's.
+     */
     private final Map<String, HedgePolicy> hedges = new ConcurrentHashMap<>();
 
     @Inject
     GroupCaller(WorkerRegistry registry, Balancer balancer, Ticker ticker, MeterRegistry meters,
                 @ConfigProperty(name = "mw.worker-timeout", defaultValue = "2s") Duration workerTimeout,
                 @ConfigProperty(name = "mw.query-timeout") java.util.Optional<Duration> queryTimeout,
-                @ConfigProperty(name = "mw.hedge-after", defaultValue = "off") String hedgeAfter) {
+                @ConfigProperty(name = "mw.hedge-after") String hedgeAfter) {
         this.registry = registry;
         this.balancer = balancer;
         this.ticker = ticker;
@@ -68,9 +71,9 @@ public class GroupCaller {
         return budgets.computeIfAbsent(group, g -> new RetryBudget(ticker, RETRY_RATIO, RETRY_FLOOR_PER_SECOND));
     }
 
-    /** The group's own hedge policy, learning only from that group's first calls. */
-    HedgePolicy hedge(String group) {
-        return hedges.computeIfAbsent(group, g -> hedgeSpec.fresh());
+    /** The hedge policy of a group's name queries or of its scatter queries, learning only from their first calls. */
+    private HedgePolicy hedge(String group, boolean byName) {
+        return hedges.computeIfAbsent(group + (byName ? "/name" : "/scatter"), k -> hedgeSpec.fresh());
     }
 
     /** One query's conversation with one group: the instances it tried and the errors it saw. */
@@ -109,12 +112,18 @@ public class GroupCaller {
             } else {
                 meters.counter("mw.master.retries", "group", group.name()).increment();
             }
-            Uni<ShardOutcome> attempt = attempt(balancer.pick(candidates), remaining, !retry);
-            OptionalLong hedgeDelay = query.byName() && !retry ? hedge(group.name()).delayNanos() : OptionalLong.empty();
+            WorkerInstance picked = balancer.pick(candidates);
+            Uni<ShardOutcome> attempt = attempt(picked, remaining, !retry);
+            OptionalLong hedgeDelay = retry ? OptionalLong.empty() : hedge().delayNanos();
             if (hedgeDelay.isPresent() && hedgeDelay.getAsLong() < remaining) {
                 // the first answer wins and the other call is cancelled; a refusal ends the race
                 // too (the other replica would refuse the query as well)
-                attempt = Uni.join().first(attempt, hedgeAfter(hedgeDelay.getAsLong())).withItem();
+                attempt = Uni.join().first(attempt, hedgeAfter(hedgeDelay.getAsLong())).withItem()
+                        .onItem().invoke(won -> {
+                            if (!picked.id().equals(won.worker())) {
+                                picked.health().overtaken(workerTimeout);
+                            }
+                        });
             }
             return attempt.onFailure().recoverWithUni(this::next);
         }
@@ -128,11 +137,11 @@ public class GroupCaller {
             lastWorker = instance.id();
             long callStart = ticker.nanos();
             Duration timeout = Duration.ofNanos(Math.min(workerTimeout.toNanos(), remainingNanos));
-            boolean learns = first && query.byName();
+            boolean learns = first;
             return instance.records(query.requestId(), query.name(), query.location(), query.year(), timeout)
                     .onItem().transform(answer -> {
                         if (learns) {
-                            hedge(group.name()).record(ticker.nanos() - callStart);
+                            hedge().record(ticker.nanos() - callStart);
                         }
                         return ShardOutcome.ok(group.name(), instance.id(), elapsedMs(start), answer.records());
                     })
@@ -140,11 +149,15 @@ public class GroupCaller {
                         if (learns) {
                             // overtaken by its hedge: slower than this, and left out it would bias
                             // the percentile toward the calls that were fast enough not to be hedged
-                            hedge(group.name()).record(ticker.nanos() - callStart);
+                            hedge().record(ticker.nanos() - callStart);
                         }
                     })
                     .onFailure(CallErrors::isRefusal).recoverWithItem(refusal -> refused(instance, refusal))
                     .onFailure().invoke(failure -> errors.add(instance.id() + ": " + CallErrors.describe(failure)));
+        }
+
+        private HedgePolicy hedge() {
+            return GroupCaller.this.hedge(group.name(), query.byName());
         }
 
         /** A second call to another replica, if the first is still out after the delay. */
