@@ -72,7 +72,8 @@ def markdown(res):
       f"{meta.get('loadavg_end', 0):.2f} |")
     w("")
     w("Tuning applied to every service (what a user would do for a benchmark or a high request "
-      "rate): `-Dquarkus.http.access-log.enabled=false` (no log line per request)"
+      "rate): no access-log line per request (the services' default since issue 17; earlier runs passed "
+      "`-Dquarkus.http.access-log.enabled=false`)"
       + ("; the class-data archive of a training run (`scripts/train-cds.sh`, `-XX:SharedArchiveFile=app-cds.jsa`, "
          "run from the app directory, as `scripts/run-local.sh` does)" if meta.get("app_cds") else "") + "; otherwise "
       "defaults: default JVM heap and GC (G1), default Vert.x event loops (2 × CPUs), the master's "

@@ -55,7 +55,7 @@ master_pid=""
 
 start_worker() {
   local i=$1 port=$((port_base + 1 + $1))
-  java -Xmx256m -Dquarkus.http.port="$port" -Dquarkus.http.access-log.enabled=false \
+  java -Xmx256m -Dquarkus.http.port="$port" \
     -Dmw.group="${groups[$i]}" -Dmw.id="${names[$i]}" -Dmw.heartbeat=1s \
     -Dmw.master-url="http://127.0.0.1:$master_port" -Dmw.advertise-url="http://127.0.0.1:$port" \
     -jar worker/target/quarkus-app/quarkus-run.jar >>"$out/${names[$i]}.log" 2>&1 &
@@ -81,7 +81,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-java -Xmx256m -Dquarkus.http.port="$master_port" -Dquarkus.http.access-log.enabled=false -Dmw.lease=3s \
+java -Xmx256m -Dquarkus.http.port="$master_port" -Dmw.lease=3s \
   -Dmw.worker-timeout=1s -jar master/target/quarkus-app/quarkus-run.jar >"$out/master.log" 2>&1 &
 master_pid=$!
 for i in 0 1 2 3; do start_worker "$i"; done

@@ -15,6 +15,9 @@
 #   MW_JAVA_OPTS      JVM options for every service (default "-Xmx256m -XX:TieredStopAtLevel=1")
 #   MW_READY_TIMEOUT  seconds to wait until every service is ready (default 120)
 #   MW_STOP_TIMEOUT   seconds between SIGTERM and SIGKILL when stopping (default 20)
+#   MW_ACCESS_LOG     true: every service writes an access-log line per request, with its request
+#                     id (rid=...), to its log (-Dquarkus.http.access-log.enabled=true); default
+#                     false, the services' own default (it costs throughput)
 # Other MW_* variables reach the services as configuration, e.g. MW_BALANCER=round-robin.
 #
 # Logs: .run/logs/<name>.log; pids of the running services: .run/pids.
@@ -26,7 +29,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 . scripts/lib/local-cluster.sh
 
 usage() {
-  sed -n '2,20s/^# \{0,1\}//p' "$0"
+  sed -n '2,23s/^# \{0,1\}//p' "$0"
 }
 
 fail() {
@@ -81,6 +84,13 @@ if ! is_uint "$PORT_BASE" || ((PORT_BASE < 1 || PORT_BASE > 65531)); then
 fi
 is_uint "$READY_TIMEOUT" || fail "MW_READY_TIMEOUT must be a number of seconds, got '$READY_TIMEOUT'"
 is_uint "$STOP_TIMEOUT" || fail "MW_STOP_TIMEOUT must be a number of seconds, got '$STOP_TIMEOUT'"
+# the services' own switch, on every service; off by default (nothing passed: their default)
+SERVICE_OPTS=()
+case "${MW_ACCESS_LOG:-false}" in
+  true) SERVICE_OPTS=(-Dquarkus.http.access-log.enabled=true) ;;
+  false) ;;
+  *) fail "MW_ACCESS_LOG must be true or false, got '$MW_ACCESS_LOG'" ;;
+esac
 command -v java >/dev/null 2>&1 || fail "java not found: install a JDK 17 or newer"
 command -v curl >/dev/null 2>&1 || fail "curl not found: it is used to wait for the services"
 
@@ -114,7 +124,8 @@ start_service() {
   [[ -n "$append" ]] || : >"$log"
   # nohup: a detached cluster survives the terminal closing
   (cd "$app_dir" && exec nohup java ${cds[@]+"${cds[@]}"} ${JAVA_OPTS[@]+"${JAVA_OPTS[@]}"} \
-    -Dquarkus.http.port="${PORTS[i]}" ${args[@]+"${args[@]}"} -jar quarkus-run.jar) >>"$log" 2>&1 </dev/null &
+    ${SERVICE_OPTS[@]+"${SERVICE_OPTS[@]}"} -Dquarkus.http.port="${PORTS[i]}" ${args[@]+"${args[@]}"} \
+    -jar quarkus-run.jar) >>"$log" 2>&1 </dev/null &
   PIDS[i]="$!"
   disown "$!" 2>/dev/null || true
   set_pid "${NAMES[i]}" "${PORTS[i]}" "${PIDS[i]}"

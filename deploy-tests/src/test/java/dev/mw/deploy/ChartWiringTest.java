@@ -1,6 +1,7 @@
 package dev.mw.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,6 +16,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -111,6 +113,30 @@ class ChartWiringTest {
             return text.toString();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One value, accessLog, sets the services' own switch (quarkus.http.access-log.enabled) on every pod. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenarios")
+    void accessLogFollowsTheOneValue(Scenario scenario) {
+        checkAccessLog(scenario.rendered(), String.valueOf(scenario.value("accessLog")));
+    }
+
+    /** Off by default, like the services' own default; accessLog=true switches it on in master and workers. */
+    @Test
+    void accessLogIsOffByDefaultAndTheValueSwitchesItOn() {
+        checkAccessLog(Scenario.defaults().rendered(), "false");
+        checkAccessLog(Rendered.parse(Helm.template("--set", "accessLog=true"), "helm template (accessLog=true)"), "true");
+    }
+
+    private static void checkAccessLog(Rendered r, String expected) {
+        assertEquals(expected, Rendered.envValue(Rendered.container(r.master().getSpec().getTemplate(), "master"),
+                "QUARKUS_HTTP_ACCESS_LOG_ENABLED"), "master");
+        assertFalse(r.workers().isEmpty());
+        for (StatefulSet sts : r.workers()) {
+            assertEquals(expected, Rendered.envValue(Rendered.container(sts.getSpec().getTemplate(), "worker"),
+                    "QUARKUS_HTTP_ACCESS_LOG_ENABLED"), sts.getMetadata().getName());
         }
     }
 
