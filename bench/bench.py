@@ -19,6 +19,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import threading
 import time
 import traceback
 import urllib.error
@@ -554,6 +555,59 @@ class Bench:
                     f"({p['slow']['p99_ms'] / p['healthy']['p99_ms']:.2f}×)",
                     p["slow"]["p99_ms"] <= 1.3 * p["healthy"]["p99_ms"])
 
+    def extra_calls(self, master):
+        """Hedges plus retries the master has sent so far: its calls beyond one per group asked."""
+        with urllib.request.urlopen(master.url + "/q/metrics", timeout=5) as r:
+            text = r.read().decode()
+        return sum(float(line.rsplit(" ", 1)[1]) for line in text.splitlines()
+                   if line.startswith(("mw_master_hedges_total{", "mw_master_retries_total{")))
+
+    def s6_frozen_replica(self):
+        """One replica stopped with SIGSTOP under mixed load, then continued: the shipped hedging
+        against the same cluster with hedging off."""
+        n = 1000 if self.smoke else 100_000
+        run_s, freeze_s = (6, 2) if self.smoke else (12, 4)
+        am_data, am_q = self.dataset("am", n)
+        nz_data, nz_q = self.dataset("nz", n)
+        mixed = self.mixed("frozen-mixed", am_q + ".names", nz_q + ".names", am_q + ".locyears")
+        rows = {}
+        for label, jvm in (("default", ()), ("hedging off", ("-Dmw.hedge-after=off",))):
+            m = self.start_master(name="master-" + label.replace(" ", "-"), jvm=jvm)
+            workers = [self.start_worker(g, f"worker-{g}-{i}-{len(rows)}", [m], data)
+                       for g, data in (("am", am_data), ("nz", nz_data)) for i in (0, 1)]
+            self.wait_ready([m, *workers])
+            self.wait_up(m, {g: {w.name for w in workers if w.name.startswith(f"worker-{g}")} for g in GROUPS})
+            self.warm(m.url, mixed, jvms=[m, *workers])
+            frozen = workers[1]
+            log(f"scenario 6 ({label}): {CONNS} connections of mixed queries for {run_s} s, "
+                f"{frozen.name} stopped (SIGSTOP) for {freeze_s} s after {run_s // 3} s")
+            extra0 = self.extra_calls(m)
+            result = {}
+            load = threading.Thread(target=lambda: result.update(self.wrk(m.url, mixed, duration=run_s)))
+            load.start()
+            time.sleep(run_s // 3)
+            os.kill(frozen.pid, signal.SIGSTOP)
+            try:
+                time.sleep(freeze_s)
+            finally:
+                os.kill(frozen.pid, signal.SIGCONT)
+            load.join()
+            if not result:
+                raise BenchError("the load run under a frozen replica failed")
+            result["extra_calls"] = self.extra_calls(m) - extra0
+            result["extra_share"] = result["extra_calls"] / max(1, result["requests"])
+            rows[label] = result
+            log(f"    p99 {result['p99_ms']:.1f} ms, max {result['max_ms']:.0f} ms, {result['errors']} failed, "
+                f"extra calls {100 * result['extra_share']:.1f} %")
+            self.stop(m, *workers)
+        self.results["scenarios"]["6"] = {"records_per_group": n, "conns": CONNS, "run_s": run_s,
+                                          "freeze_s": freeze_s, "rows": rows}
+        d = rows["default"]
+        self.target(6, f"one replica frozen {freeze_s} s: p99 ≤ 50 ms", f"{d['p99_ms']:.1f} ms", d["p99_ms"] <= 50)
+        self.target(6, "one replica frozen: 0 failed queries", str(d["errors"]), d["errors"] == 0)
+        self.target(6, "one replica frozen: extra calls ≤ 5 % of queries", f"{100 * d['extra_share']:.1f} %",
+                    d["extra_share"] <= 0.05)
+
     def heap_used_kb(self, svc):
         for _ in range(2):
             subprocess.run(["jcmd", str(svc.pid), "GC.run"], capture_output=True, text=True, timeout=120)
@@ -725,7 +779,7 @@ class Bench:
     def run(self, scenarios):
         self.results["meta"] = self.machine()
         table = {1: self.s1_router_overhead, 2: self.s2_scatter, 3: self.s3_balancers, 4: self.s4_data_scale,
-                 5: self.s5_startup}
+                 5: self.s5_startup, 6: self.s6_frozen_replica}
         for s in scenarios:
             t0 = time.monotonic()
             self.results["meta"][f"loadavg_before_s{s}"] = os.getloadavg()[0]
@@ -746,7 +800,7 @@ class Bench:
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--duration", type=int, default=20)
-    p.add_argument("--scenarios", default="1,2,3,4,5")
+    p.add_argument("--scenarios", default="1,2,3,4,5,6")
     p.add_argument("--rounds", type=int, help="default 3, smoke 1")
     p.add_argument("--smoke", action="store_true")
     p.add_argument("--out", required=True)
@@ -754,9 +808,9 @@ def main():
     try:
         scenarios = sorted({int(s) for s in args.scenarios.split(",") if s.strip()})
     except ValueError:
-        sys.exit(f"--scenarios: expected numbers 1..5, got {args.scenarios!r}")
-    if not scenarios or any(s not in range(1, 6) for s in scenarios):
-        sys.exit(f"--scenarios: expected numbers 1..5, got {args.scenarios!r}")
+        sys.exit(f"--scenarios: expected numbers 1..6, got {args.scenarios!r}")
+    if not scenarios or any(s not in range(1, 7) for s in scenarios):
+        sys.exit(f"--scenarios: expected numbers 1..6, got {args.scenarios!r}")
     if args.smoke:
         args.duration = 2
     if args.rounds is None:

@@ -210,6 +210,20 @@ def markdown(res):
               f"{f(qs[len(qs) // 2]) if qs else '–'} | {x['rss_mb_median']:.0f} |")
         w("")
 
+    if "6" in sc:
+        s = sc["6"]
+        w("## 6. A replica frozen under load\n")
+        w(f"{s['conns']} connections of mixed queries (names of both groups, location and year) for "
+          f"{s['run_s']} s; after {s['run_s'] // 3} s one replica of group am is stopped with SIGSTOP for "
+          f"{s['freeze_s']} s, then continued. The shipped defaults against the same cluster with "
+          "`mw.hedge-after=off`. Extra calls: hedges plus retries, per query.\n")
+        w("| master | req/s | p50 ms | p99 ms | max ms | failed | extra calls |")
+        w("|---|---:|---:|---:|---:|---:|---:|")
+        for label, r in s["rows"].items():
+            w(f"| {label} | {r['rps']:.0f} | {ms(r['p50_ms'])} | {ms(r['p99_ms'])} | {r['max_ms']:.0f} | "
+              f"{r['errors']} | {100 * r['extra_share']:.1f} % |")
+        w("")
+
     w("## Chart\n")
     w("![headline figures](results.png)\n")
     return "\n".join(out)
