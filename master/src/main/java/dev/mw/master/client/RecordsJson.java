@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import dev.mw.common.records.PersonRecord;
 import java.io.IOException;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.mw.common.records.PersonRecord;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -17,8 +18,9 @@ import java.util.Objects;
 /**
  * Reads a worker's {@code {"group", "worker", "records": [...]}} with one pass of a streaming
  * parser. When every record is exactly {@code record_id, name, location, year} with the right
- * types and the ids ascend, the array's text is kept as it is ({@link RecordsJson}); otherwise the
- * records are bound, sorted by id and written out again, as the master always did before.
+ * types ({@code record_id} and {@code year} 32-bit integers) and the ids ascend, the array's text
+ * is kept as it is ({@link RecordsJson}); otherwise the records are bound, sorted by id and written
+ * out again, as the master always did before.
  * Anything that is not JSON, or not that shape, is an {@link IOException}.
  */
 public final class WorkerAnswerReader {
@@ -125,7 +127,7 @@ public final class WorkerAnswerReader {
         if (Arrays.stream(records).anyMatch(Objects::isNull)) {
             throw new JsonParseException(null, "a record is null");
         }
-        Arrays.sort(records, Comparator.comparingLong(PersonRecord::recordId));
+        Arrays.sort(records, Comparator.comparingInt(PersonRecord::recordId));
         return new RecordsJson(recordsWriter.writeValueAsString(records), records.length);
     }
 
@@ -142,11 +144,10 @@ public final class WorkerAnswerReader {
                 String field = parser.currentName();
                 JsonToken value = parser.nextToken();
                 int bit = switch (field) {
-                    case "record_id" -> isLong(parser, value) ? RECORD_ID : 0;
+                    case "record_id" -> isInt(parser, value) ? RECORD_ID : 0;
                     case "name" -> isText(parser, value) ? NAME : 0;
                     case "location" -> isText(parser, value) ? LOCATION : 0;
-                    case "year" -> value == JsonToken.VALUE_NUMBER_INT
-                            && parser.getNumberType() == JsonParser.NumberType.INT ? YEAR : 0;
+                    case "year" -> isInt(parser, value) ? YEAR : 0;
                     default -> 0;
                 };
                 if (bit == 0 || (seen & bit) != 0) {
@@ -164,8 +165,9 @@ public final class WorkerAnswerReader {
             lastId = Math.max(lastId, id);
         }
 
-        private static boolean isLong(JsonParser parser, JsonToken value) throws IOException {
-            return value == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER;
+        /** Anything else takes the slow path, where binding rejects what is not a 32-bit integer. */
+        private static boolean isInt(JsonParser parser, JsonToken value) throws IOException {
+            return value == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() == JsonParser.NumberType.INT;
         }
 
         /** Decoding the text (without keeping it) is what checks it is valid UTF-8. */

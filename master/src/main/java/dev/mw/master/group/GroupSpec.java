@@ -1,5 +1,6 @@
 package dev.mw.master.group;
 
+import dev.mw.common.names.LetterRange;
 import java.util.List;
 import java.util.stream.Collectors;
 

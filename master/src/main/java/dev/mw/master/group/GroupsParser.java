@@ -1,18 +1,19 @@
 package dev.mw.master.group;
 
+import dev.mw.common.names.LetterRange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
  * Parses {@code mw.groups}: comma-separated {@code name=range} declarations where a range is one
- * or more letter spans joined by {@code +} or listed again for the same group, e.g.
- * {@code am=a-m,nz=n-z} or {@code af=a-f,gm=g-m,nz=n-z}. Rejects anything ambiguous.
+ * or more letter spans joined by {@code +} ({@link LetterRange#parseAll}, as a worker reads its
+ * {@code mw.range}) or listed again for the same group, e.g. {@code am=a-m,nz=n-z} or
+ * {@code af=a-f,gm=g-m,nz=n-z}. Rejects anything ambiguous.
  */
 public final class GroupsParser {
 
     private static final Pattern GROUP_NAME = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
-    private static final Pattern SPAN = Pattern.compile("([a-z])(?:-([a-z]))?");
 
     private GroupsParser() {
     }
@@ -60,23 +61,9 @@ public final class GroupsParser {
         return List.copyOf(groups);
     }
 
+    /** The declaration's text has no comma left: the spans are joined by {@code +}. */
     private static List<LetterRange> parseSpans(String text, String group) {
-        List<LetterRange> ranges = new ArrayList<>();
-        for (String span : text.split("\\+")) {
-            var m = SPAN.matcher(span.trim().toLowerCase(java.util.Locale.ROOT));
-            if (!m.matches()) {
-                throw new IllegalArgumentException("group '" + group + "' has range '" + span.trim()
-                        + "'; a range is a letter or a letter span like a-m");
-            }
-            char from = m.group(1).charAt(0);
-            char to = m.group(2) == null ? from : m.group(2).charAt(0);
-            try {
-                ranges.add(new LetterRange(from, to));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("group '" + group + "': " + e.getMessage());
-            }
-        }
-        return ranges;
+        return LetterRange.parseAll(text, "group '" + group + "'");
     }
 
     private static void rejectOverlaps(List<GroupSpec> groups) {

@@ -1,5 +1,9 @@
 package dev.mw.master.query;
 
+import static dev.mw.common.query.QueryLimits.MAX_TEXT_LENGTH;
+import static dev.mw.common.query.QueryLimits.MAX_YEAR;
+import static dev.mw.common.query.QueryLimits.MIN_YEAR;
+
 import dev.mw.master.problem.ProblemException;
 import java.util.List;
 import java.util.Locale;
@@ -10,9 +14,9 @@ import java.util.regex.Pattern;
 /** Turns the query string of {@code GET /api/records} into a {@link RecordQuery}, or a 400 that says why. */
 public final class QueryParser {
 
-    static final int MAX_TEXT_LENGTH = 256;
     private static final Set<String> KNOWN = Set.of("name", "location", "year", "allowPartial");
-    private static final Pattern YEAR = Pattern.compile("\\d{1,4}");
+    /** ASCII digits only (no sign), at most as many as {@code MAX_YEAR} has. */
+    private static final Pattern YEAR = Pattern.compile("\\d{1," + String.valueOf(MAX_YEAR).length() + "}");
 
     private QueryParser() {
     }
@@ -61,8 +65,10 @@ public final class QueryParser {
             return null;
         }
         String value = raw.strip();
-        if (!YEAR.matcher(value).matches()) {
-            throw ProblemException.badRequest("'year' must be an integer from 0 to 9999, was '" + printable(raw) + "'");
+        if (!YEAR.matcher(value).matches()
+                || Integer.parseInt(value) < MIN_YEAR || Integer.parseInt(value) > MAX_YEAR) {
+            throw ProblemException.badRequest("'year' must be an integer from " + MIN_YEAR + " to " + MAX_YEAR
+                    + ", was '" + printable(raw) + "'");
         }
         return Integer.valueOf(value);
     }

@@ -1,5 +1,6 @@
 package dev.mw.master.registry;
 
+import dev.mw.common.registration.Registration;
 import dev.mw.master.group.GroupSpec;
 import dev.mw.master.group.ShardRouter;
 import dev.mw.master.problem.ProblemException;

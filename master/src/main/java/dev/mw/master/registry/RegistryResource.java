@@ -1,5 +1,8 @@
 package dev.mw.master.registry;
 
+import dev.mw.common.registration.Lease;
+import dev.mw.common.registration.Load;
+import dev.mw.common.registration.Registration;
 import dev.mw.master.problem.ProblemException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -70,16 +73,16 @@ public class RegistryResource {
     @Path("/{id}/heartbeat")
     @Consumes(MediaType.APPLICATION_JSON)
     @APIResponse(responseCode = "200", description = "Lease renewed")
-    @APIResponse(responseCode = "400", description = "Negative inFlight or served")
+    @APIResponse(responseCode = "400", description = "Negative inFlight or served (a field left out counts as 0)")
     @APIResponse(responseCode = "401", description = "Missing or wrong bearer token (when mw.token is set)")
     @APIResponse(responseCode = "404", description = "Unknown id: register again")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "load",
             value = "{\"inFlight\": 0, \"served\": 12}")))
     @Operation(summary = "Renew the lease and report load", description = "404 when the id is unknown: register again.")
     public Lease heartbeat(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id,
-                           Heartbeat heartbeat) {
+                           Load load) {
         token.check(authorization);
-        if (!registry.heartbeat(id, heartbeat)) {
+        if (!registry.heartbeat(id, load)) {
             throw new ProblemException(404, "Unknown worker", "no worker '" + id + "' is registered; register again");
         }
         return registry.lease(id);

@@ -1,5 +1,6 @@
 package dev.mw.master.registry;
 
+import dev.mw.common.registration.Registration;
 import dev.mw.master.client.WorkerAnswer;
 import dev.mw.master.client.WorkerApi;
 import dev.mw.master.client.WorkerCallException;

@@ -1,5 +1,8 @@
 package dev.mw.master.registry;
 
+import dev.mw.common.registration.Lease;
+import dev.mw.common.registration.Load;
+import dev.mw.common.registration.Registration;
 import dev.mw.master.client.WorkerClientFactory;
 import dev.mw.master.group.GroupSpec;
 import dev.mw.master.group.ShardRouter;
@@ -151,12 +154,20 @@ public class WorkerRegistry {
         return instances(group).stream().mapToDouble(i -> i.health().load().latencyMs()).max().orElse(0) * 2;
     }
 
-    /** @return false when the id is unknown: the instance should register again */
-    public synchronized boolean heartbeat(String id, Heartbeat heartbeat) {
-        int inFlight = heartbeat == null || heartbeat.inFlight() == null ? 0 : heartbeat.inFlight();
-        long served = heartbeat == null || heartbeat.served() == null ? 0 : heartbeat.served();
+    /**
+     * Renews the lease and takes the load the instance reports; no body, or a field left out,
+     * counts as 0.
+     *
+     * @return false when the id is unknown: the instance should register again
+     */
+    public synchronized boolean heartbeat(String id, Load load) {
+        long inFlight = load == null ? 0 : load.inFlight();
+        long served = load == null ? 0 : load.served();
         if (inFlight < 0 || served < 0) {
             throw ProblemException.badRequest("\"inFlight\" and \"served\" must not be negative");
+        }
+        if (inFlight > Integer.MAX_VALUE) {
+            throw ProblemException.badRequest("\"inFlight\" must be at most " + Integer.MAX_VALUE + ", was " + inFlight);
         }
         WorkerInstance instance = instances.get(id);
         if (instance == null) {
@@ -164,7 +175,7 @@ public class WorkerRegistry {
         }
         Instant now = clock.instant();
         instance.renew(now, now.plus(lease));
-        instance.health().load().report(inFlight, served);
+        instance.health().load().report((int) inFlight, served);
         return true;
     }
 

@@ -181,7 +181,8 @@ class RecordsRouteTest {
     @Test
     void aMalformedRequestUriIsAProblem400SayingWhereOnAnyPath() throws IOException {
         MasterApi.assertMalformed("/api/records?name=%zz", "the request URI is not valid: Malformed escape pair at index 18");
-        MasterApi.assertMalformed("/api/work%ers", "the request is not valid: Invalid escape sequence: %er");
+        // a path the router cannot decode gets the same check and words as a query
+        MasterApi.assertMalformed("/api/work%ers", "the request URI is not valid: Malformed escape pair at index 9");
         given().urlEncodingEnabled(false).get("/api/records?name=%41lice").then().statusCode(200)
                 .body("records.name", contains("alice"));
         assertEquals(1, FakeWorkerResource.calls("am-0") + FakeWorkerResource.calls("am-1"), "only the valid query asked a worker");

@@ -71,6 +71,22 @@ class RegistryResourceTest {
     }
 
     @Test
+    void aHeartbeatsNegativeLoadIsAProblemThatSaysSo() {
+        authorized().body(AM0).post("/api/workers").then().statusCode(201);
+        authorized().body(Map.of("inFlight", 0, "served", -5)).put("/api/workers/worker-am-0/heartbeat").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("\"inFlight\" and \"served\" must not be negative"));
+    }
+
+    @Test
+    void aHeartbeatsMissingFieldsCountAsZero() {
+        authorized().body(AM0).post("/api/workers").then().statusCode(201);
+        authorized().body(Map.of("served", 3)).put("/api/workers/worker-am-0/heartbeat").then().statusCode(200);
+        given().get("/api/workers").then().body("[0].served", is(3)).body("[0].inFlight", is(0));
+        authorized().body("{}").put("/api/workers/worker-am-0/heartbeat").then().statusCode(200);
+    }
+
+    @Test
     void deleteIs204EvenWhenAlreadyGone() {
         authorized().body(AM0).post("/api/workers").then().statusCode(201);
         authorized().delete("/api/workers/worker-am-0").then().statusCode(204);

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mw.master.registry.Heartbeat;
+import dev.mw.common.registration.Load;
 import dev.mw.master.registry.WorkerInstance;
 import dev.mw.master.registry.WorkerRegistry;
 import dev.mw.master.support.FakeClock;
@@ -72,15 +72,15 @@ class BalancerTest {
     @Test
     void leastInFlightUsesTheReportedLoadToBreakTies() {
         List<WorkerInstance> pair = TestRegistries.instances(registry, 2);
-        registry.heartbeat("worker-am-0", new Heartbeat(7, 0L));
+        registry.heartbeat("worker-am-0", new Load(7, 0));
         assertEquals("worker-am-1", LeastLoadBalancer.leastInFlight(seeded).pick(pair).id());
     }
 
     @Test
     void leastServedCountsTheReportAndTheCallsSince() {
         List<WorkerInstance> pair = TestRegistries.instances(registry, 2);
-        registry.heartbeat("worker-am-0", new Heartbeat(0, 10L));
-        registry.heartbeat("worker-am-1", new Heartbeat(0, 12L));
+        registry.heartbeat("worker-am-0", new Load(0, 10));
+        registry.heartbeat("worker-am-1", new Load(0, 12));
         Balancer balancer = LeastLoadBalancer.leastServed(seeded);
         Map<String, Integer> picks = new HashMap<>();
         for (int i = 0; i < 6; i++) {

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.mw.common.names.LetterRange;
 import dev.mw.master.group.GroupSpec;
 import dev.mw.master.group.GroupsParser;
-import dev.mw.master.group.LetterRange;
 import dev.mw.master.group.ShardRouter;
 import dev.mw.master.group.UnroutableNameException;
 import dev.mw.master.problem.ProblemException;

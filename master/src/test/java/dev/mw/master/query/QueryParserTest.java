@@ -1,5 +1,8 @@
 package dev.mw.master.query;
 
+import static dev.mw.common.query.QueryLimits.MAX_TEXT_LENGTH;
+import static dev.mw.common.query.QueryLimits.MAX_YEAR;
+import static dev.mw.common.query.QueryLimits.MIN_YEAR;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -37,8 +40,8 @@ class QueryParserTest {
 
     @Test
     void oneFilterIsEnough() {
-        assertEquals(new RecordQuery(null, null, 0, true), QueryParser.parse(params("year", "0")));
-        assertEquals(9999, QueryParser.parse(params("year", "9999")).year());
+        assertEquals(new RecordQuery(null, null, MIN_YEAR, true), QueryParser.parse(params("year", String.valueOf(MIN_YEAR))));
+        assertEquals(MAX_YEAR, QueryParser.parse(params("year", String.valueOf(MAX_YEAR))).year());
         assertFalse(QueryParser.parse(params("location", "x")).byName());
     }
 
@@ -59,15 +62,15 @@ class QueryParserTest {
     void rejectsEmptyAndOverlongText() {
         assertTrue(rejection("name", "   ").contains("'name' must not be empty"));
         assertTrue(rejection("location", "").contains("'location' must not be empty"));
-        assertTrue(rejection("name", "a".repeat(257)).contains("longer than 256"));
-        assertEquals("a".repeat(256), QueryParser.parse(params("name", "a".repeat(256))).name());
+        assertTrue(rejection("name", "a".repeat(MAX_TEXT_LENGTH + 1)).contains("longer than 256"));
+        assertEquals("a".repeat(MAX_TEXT_LENGTH), QueryParser.parse(params("name", "a".repeat(MAX_TEXT_LENGTH))).name());
         // 256 characters outside the BMP are 512 chars but still 256 characters
-        assertEquals(512, QueryParser.parse(params("name", "😀".repeat(256))).name().length());
+        assertEquals(2 * MAX_TEXT_LENGTH, QueryParser.parse(params("name", "😀".repeat(MAX_TEXT_LENGTH))).name().length());
     }
 
     @Test
     void rejectsYearsThatAreNotIntegersFrom0To9999() {
-        for (String bad : new String[] {"-1", "10000", "20.5", "abc", "", "+5", "0x10", "99999999999"}) {
+        for (String bad : new String[] {"-1", String.valueOf(MAX_YEAR + 1), "00000", "20.5", "abc", "", "+5", "0x10", "99999999999"}) {
             assertTrue(rejection("year", bad).contains("'year' must be an integer from 0 to 9999"), bad);
         }
     }

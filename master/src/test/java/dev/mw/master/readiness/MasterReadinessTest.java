@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mw.master.registry.Registration;
+import dev.mw.common.registration.Registration;
 import dev.mw.master.registry.WorkerInstance;
 import dev.mw.master.registry.WorkerRegistry;
 import dev.mw.master.support.FakeClock;

@@ -3,6 +3,7 @@ package dev.mw.master.registry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mw.common.registration.Registration;
 import dev.mw.master.support.FakeClock;
 import dev.mw.master.support.FakeTicker;
 import dev.mw.master.support.TestRegistries;

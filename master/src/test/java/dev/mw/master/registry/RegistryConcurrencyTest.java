@@ -3,6 +3,8 @@ package dev.mw.master.registry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mw.common.registration.Load;
+import dev.mw.common.registration.Registration;
 import dev.mw.master.support.FakeClock;
 import dev.mw.master.support.FakeTicker;
 import dev.mw.master.support.TestRegistries;
@@ -41,7 +43,7 @@ class RegistryConcurrencyTest {
         List<Thread> threads = new ArrayList<>();
         threads.add(worker("register", stop, errors, random -> registry.register(registration(random))));
         threads.add(worker("register", stop, errors, random -> registry.register(registration(random))));
-        threads.add(worker("heartbeat", stop, errors, random -> registry.heartbeat(id(random), new Heartbeat(1, 2L))));
+        threads.add(worker("heartbeat", stop, errors, random -> registry.heartbeat(id(random), new Load(1, 2))));
         threads.add(worker("remove", stop, errors, random -> registry.remove(id(random))));
         threads.add(worker("expire", stop, errors, random -> {
             clock.advance(Duration.ofMillis(50)); // lease 10 s: an instance without heartbeats lives 200 rounds

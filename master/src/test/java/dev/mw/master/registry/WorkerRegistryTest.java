@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mw.common.registration.Lease;
+import dev.mw.common.registration.Load;
+import dev.mw.common.registration.Registration;
 import dev.mw.master.problem.ProblemException;
 import dev.mw.master.support.FakeClock;
 import dev.mw.master.support.FakeTicker;
@@ -67,7 +70,7 @@ class WorkerRegistryTest {
         registry.register(new Registration("w1", "am", "http://h:1"));
         registry.register(new Registration("w2", "am", "http://h:2"));
         clock.advance(Duration.ofSeconds(6));
-        assertTrue(registry.heartbeat("w2", new Heartbeat(3, 40L)));
+        assertTrue(registry.heartbeat("w2", new Load(3, 40)));
         clock.advance(Duration.ofSeconds(5));
         assertEquals(1, registry.expire());
         assertEquals(List.of("w2"), registry.instances("am").stream().map(WorkerInstance::id).toList());
@@ -89,20 +92,35 @@ class WorkerRegistryTest {
         clock.advance(Duration.ofMillis(2));
         assertEquals(InstanceState.DOWN, w1.state());
         assertFalse(w1.available());
-        registry.heartbeat("w1", new Heartbeat(0, 0L));
+        registry.heartbeat("w1", new Load(0, 0));
         assertEquals(InstanceState.UP, w1.state());
         assertTrue(w1.available());
     }
 
     @Test
     void aHeartbeatForAnUnknownIdSaysRegisterAgain() {
-        assertFalse(registry.heartbeat("ghost", new Heartbeat(0, 0L)));
+        assertFalse(registry.heartbeat("ghost", new Load(0, 0)));
     }
 
     @Test
     void aHeartbeatWithNegativeLoadIsRejected() {
         registry.register(new Registration("w1", "am", "http://h:1"));
-        assertThrows(ProblemException.class, () -> registry.heartbeat("w1", new Heartbeat(-1, 0L)));
+        assertThrows(ProblemException.class, () -> registry.heartbeat("w1", new Load(-1, 0)));
+    }
+
+    @Test
+    void aHeartbeatWithoutABodyRenewsWithNoLoad() {
+        registry.register(new Registration("w1", "am", "http://h:1"));
+        assertTrue(registry.heartbeat("w1", null));
+    }
+
+    @Test
+    void aHeartbeatWithMoreInFlightThanAnIntIsRejected() {
+        registry.register(new Registration("w1", "am", "http://h:1"));
+        ProblemException e = assertThrows(ProblemException.class,
+                () -> registry.heartbeat("w1", new Load(Integer.MAX_VALUE + 1L, 0)));
+        assertEquals(400, e.problem().status());
+        assertTrue(registry.heartbeat("w1", new Load(Integer.MAX_VALUE, Long.MAX_VALUE)));
     }
 
     @Test

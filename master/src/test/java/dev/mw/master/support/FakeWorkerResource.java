@@ -1,6 +1,7 @@
 package dev.mw.master.support;
 
-import dev.mw.master.client.PersonRecord;
+import dev.mw.common.records.PersonRecord;
+import dev.mw.common.records.RecordsResponse;
 import dev.mw.master.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -53,10 +54,6 @@ public class FakeWorkerResource {
                     new PersonRecord(3, "zen", "Kansas City", 2018),
                     new PersonRecord(4, "symon", "Kansas City", 2015)));
 
-    /** The worker's answer as a worker writes it. */
-    public record FakeAnswer(String group, String worker, List<PersonRecord> records) {
-    }
-
     public static void reset() {
         BEHAVIOUR.clear();
         CALLS.clear();
@@ -69,7 +66,7 @@ public class FakeWorkerResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<FakeAnswer> records(@PathParam("id") String id, @HeaderParam("X-Request-Id") String requestId,
+    public Uni<RecordsResponse> records(@PathParam("id") String id, @HeaderParam("X-Request-Id") String requestId,
                                      @QueryParam("name") String name,
                                      @QueryParam("location") String location, @QueryParam("year") Integer year) {
         LAST_REQUEST_ID.put(id, String.valueOf(requestId));
@@ -80,13 +77,13 @@ public class FakeWorkerResource {
                 .filter(r -> location == null || r.location().toLowerCase(Locale.ROOT).equals(location.strip().toLowerCase(Locale.ROOT)))
                 .filter(r -> year == null || r.year() == year)
                 .toList();
-        FakeAnswer answer = new FakeAnswer(group, id, records);
+        RecordsResponse answer = new RecordsResponse(group, id, records);
         return switch (BEHAVIOUR.getOrDefault(id, Behaviour.OK)) {
             case OK -> Uni.createFrom().item(answer);
             case FAIL -> Uni.createFrom().failure(new WebApplicationException("injected", 500));
             case HANG -> Uni.createFrom().item(answer).onItem().delayIt().by(HANG_TIME);
             case SLOW -> Uni.createFrom().item(answer).onItem().delayIt().by(SLOW_TIME);
-            case HUGE -> Uni.createFrom().item(new FakeAnswer(group, id, java.util.Collections.nCopies(20_000,
+            case HUGE -> Uni.createFrom().item(new RecordsResponse(group, id, java.util.Collections.nCopies(20_000,
                     new PersonRecord(1, "x".repeat(50), "y".repeat(50), 2000))));
             case REFUSE -> Uni.createFrom().failure(ProblemException.badRequest(REFUSAL));
             case FLAKY -> call % 2 == 0 ? Uni.createFrom().item(answer)

@@ -1,11 +1,11 @@
 package dev.mw.master.support;
 
+import dev.mw.common.registration.Registration;
 import dev.mw.master.client.WorkerApi;
 import dev.mw.master.group.GroupsParser;
 import dev.mw.master.group.ShardRouter;
 import dev.mw.master.health.InstanceGuard;
 import dev.mw.master.health.OutlierDetector;
-import dev.mw.master.registry.Registration;
 import dev.mw.master.registry.WorkerInstance;
 import dev.mw.master.registry.WorkerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;

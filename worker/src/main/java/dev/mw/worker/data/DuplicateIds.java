@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import dev.mw.common.records.PersonRecord;
+
 /**
  * Finds the first record (in file order) whose record_id an earlier record already has.
  * Sorting one packed {@code long} per record (id in the high half, index in the low half)

@@ -5,6 +5,8 @@ import java.io.IOException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
+import dev.mw.common.records.PersonRecord;
+
 /**
  * Reads record objects from a parser positioned on their first token. Fields other than
  * the four of a record are skipped, so a file may carry more than the worker answers.
@@ -12,8 +14,6 @@ import com.fasterxml.jackson.core.JsonToken;
  * than the record itself and its strings.
  */
 final class RecordFields {
-
-    static final int MAX_YEAR = 9999;
 
     /** An invalid record; the message says which field and why, without the record index. */
     static final class InvalidRecord extends Exception {
@@ -93,8 +93,10 @@ final class RecordFields {
     }
 
     private static int readYear(JsonParser parser) throws IOException, InvalidRecord {
-        if (!isInt(parser) || parser.getIntValue() < 0 || parser.getIntValue() > MAX_YEAR) {
-            throw new InvalidRecord("\"year\" must be an integer 0.." + MAX_YEAR + ", was "
+        if (!isInt(parser) || parser.getIntValue() < PersonRecord.MIN_YEAR
+                || parser.getIntValue() > PersonRecord.MAX_YEAR) {
+            throw new InvalidRecord("\"year\" must be an integer " + PersonRecord.MIN_YEAR + ".."
+                    + PersonRecord.MAX_YEAR + ", was "
                     + JsonValues.describe(parser));
         }
         return parser.getIntValue();

@@ -1,5 +1,7 @@
 package dev.mw.worker.data;
 
+import dev.mw.common.records.PersonRecord;
+
 /**
  * The filters of one lookup, combined with AND. A {@code null} component is a filter not
  * given; {@code name} and {@code location} are held as {@link MatchKey}s.

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.function.IntUnaryOperator;
 import java.util.stream.Stream;
 
+import dev.mw.common.records.PersonRecord;
+
 /**
  * A group's records, indexed by name, by location, by location and year, and by year, so a
  * lookup only looks at the records sharing the most selective filter given, never at the

@@ -14,6 +14,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 
+import dev.mw.common.records.PersonRecord;
+
 /**
  * Reads and validates a data file: a JSON array of records. The file is streamed one record
  * at a time, so a large file never exists as a JSON tree in memory. Every problem becomes a

@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import dev.mw.common.registration.Load;
 import io.smallrye.common.annotation.NonBlocking;
 
 /** GET /api/load: how busy this worker is, for the master's balancer. */

@@ -1,5 +1,9 @@
 package dev.mw.worker.query;
 
+import static dev.mw.common.query.QueryLimits.MAX_TEXT_LENGTH;
+import static dev.mw.common.query.QueryLimits.MAX_YEAR;
+import static dev.mw.common.query.QueryLimits.MIN_YEAR;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,8 +17,6 @@ import dev.mw.worker.data.RecordFilter;
 public final class QueryParser {
 
     static final Set<String> FILTERS = Set.of("name", "location", "year");
-    static final int MAX_TEXT_LENGTH = 256;
-    static final int MAX_YEAR = 9999;
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,9}");
 
     private QueryParser() {
@@ -64,9 +66,10 @@ public final class QueryParser {
             return null;
         }
         String trimmed = value.strip();
-        if (!DIGITS.matcher(trimmed).matches() || Integer.parseInt(trimmed) > MAX_YEAR) {
-            throw new InvalidQueryException("\"year\" must be an integer 0.." + MAX_YEAR + ", was \""
-                    + shorten(value) + "\".");
+        if (!DIGITS.matcher(trimmed).matches()
+                || Integer.parseInt(trimmed) < MIN_YEAR || Integer.parseInt(trimmed) > MAX_YEAR) {
+            throw new InvalidQueryException("\"year\" must be an integer " + MIN_YEAR + ".." + MAX_YEAR
+                    + ", was \"" + shorten(value) + "\".");
         }
         return Integer.parseInt(trimmed);
     }

@@ -5,8 +5,9 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.mw.common.records.PersonRecord;
+import dev.mw.common.records.RecordsResponse;
 import dev.mw.worker.WorkerIdentity;
-import dev.mw.worker.data.PersonRecord;
 import dev.mw.worker.data.RecordFilter;
 import dev.mw.worker.data.RecordIndex;
 import dev.mw.worker.data.RecordStore;

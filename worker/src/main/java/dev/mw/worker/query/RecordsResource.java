@@ -16,6 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
+import dev.mw.common.query.QueryLimits;
+import dev.mw.common.records.RecordsResponse;
 import dev.mw.worker.problem.Problem;
 import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
@@ -43,13 +45,16 @@ public class RecordsResource {
     @Operation(summary = "Find records of this worker's group",
             description = "Filters combine with AND; name and location match case-insensitively after trimming, "
                     + "year exactly. Records are sorted by record_id.")
-    @Parameter(name = "name", in = ParameterIn.QUERY, description = "Name, 1..256 characters",
+    @Parameter(name = "name", in = ParameterIn.QUERY,
+            description = "Name, 1.." + QueryLimits.MAX_TEXT_LENGTH + " characters",
             schema = @Schema(type = SchemaType.STRING))
-    @Parameter(name = "location", in = ParameterIn.QUERY, description = "Location, 1..256 characters",
+    @Parameter(name = "location", in = ParameterIn.QUERY,
+            description = "Location, 1.." + QueryLimits.MAX_TEXT_LENGTH + " characters",
             schema = @Schema(type = SchemaType.STRING))
-    @Parameter(name = "year", in = ParameterIn.QUERY, description = "Year, an integer 0..9999",
+    @Parameter(name = "year", in = ParameterIn.QUERY,
+            description = "Year, an integer " + QueryLimits.MIN_YEAR + ".." + QueryLimits.MAX_YEAR,
             schema = @Schema(type = SchemaType.INTEGER,
-                    minimum = "0", maximum = "9999"))
+                    minimum = "" + QueryLimits.MIN_YEAR, maximum = "" + QueryLimits.MAX_YEAR))
     @APIResponse(responseCode = "200", description = "The matching records",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = RecordsResponse.class)))

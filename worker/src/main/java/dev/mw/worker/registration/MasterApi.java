@@ -12,7 +12,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import dev.mw.worker.query.Load;
+import dev.mw.common.registration.Load;
+import dev.mw.common.registration.Registration;
 
 /**
  * The master's worker registry, as a REST client. Calls return the raw {@link Response}

@@ -1,6 +1,7 @@
 package dev.mw.worker.registration;
 
-import dev.mw.worker.query.Load;
+import dev.mw.common.registration.Load;
+import dev.mw.common.registration.Registration;
 
 /**
  * The calls a worker makes to one master. Implementations never throw for a failed call:

@@ -1,5 +1,7 @@
 package dev.mw.worker.registration;
 
+import dev.mw.common.registration.Lease;
+
 /**
  * What a call to a master came to: an HTTP status (0 when the master could not be reached),
  * the lease of a successful registration, and a short description of any problem.

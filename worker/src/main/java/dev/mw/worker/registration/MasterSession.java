@@ -7,7 +7,9 @@ import java.util.function.Supplier;
 
 import org.jboss.logging.Logger;
 
-import dev.mw.worker.query.Load;
+import dev.mw.common.registration.Lease;
+import dev.mw.common.registration.Load;
+import dev.mw.common.registration.Registration;
 
 /**
  * This worker's standing at one master, as a state machine driven by {@link #step()}: register
@@ -98,7 +100,7 @@ final class MasterSession {
     }
 
     private Duration registered(Lease granted) {
-        Lease terms = granted == null ? new Lease(registration.id(), 0, 0) : granted;
+        LeaseTerms terms = new LeaseTerms(granted);
         heartbeat = terms.heartbeatInterval(configuredHeartbeat);
         lease = terms.duration(heartbeat);
         lastAccepted = clock.instant();

@@ -20,6 +20,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import dev.mw.common.registration.Registration;
 import dev.mw.worker.WorkerConfig;
 import dev.mw.worker.WorkerIdentity;
 import dev.mw.worker.data.RecordStore;

@@ -13,7 +13,9 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.mw.worker.query.Load;
+import dev.mw.common.registration.Lease;
+import dev.mw.common.registration.Load;
+import dev.mw.common.registration.Registration;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 
 /** A {@link MasterClient} over HTTP; calls block, so they belong on a thread of their own. */
@@ -82,7 +84,7 @@ final class RestMasterClient implements MasterClient {
         }
     }
 
-    /** The granted lease; a body that is not one leaves the defaults (see {@link Lease}). */
+    /** The granted lease; a body that is not one leaves the defaults (see {@link LeaseTerms}). */
     private static Lease lease(Response response) {
         try {
             return response.readEntity(Lease.class);

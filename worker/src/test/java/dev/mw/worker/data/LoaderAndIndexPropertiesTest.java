@@ -18,6 +18,8 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.mw.common.records.PersonRecord;
+
 /**
  * Properties over seeded random data files: a valid file loads exactly, record for record; a file
  * with one broken record is refused with a message naming the file and that record's index; and

@@ -7,6 +7,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.mw.common.records.PersonRecord;
+
 class RecordIndexTest {
 
     private static final PersonRecord ALICE = new PersonRecord(2, "alice", "New York City", 2002);

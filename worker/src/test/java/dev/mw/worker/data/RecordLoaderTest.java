@@ -14,6 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import dev.mw.common.records.PersonRecord;
+
 class RecordLoaderTest {
 
     private static final String ALICE = "{\"record_id\": 2, \"name\": \"alice\", \"location\": \"New York City\", \"year\": 2002}";

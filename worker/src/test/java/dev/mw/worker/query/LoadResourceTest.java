@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
+import dev.mw.common.registration.Load;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest

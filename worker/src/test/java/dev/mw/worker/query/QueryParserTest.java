@@ -1,5 +1,6 @@
 package dev.mw.worker.query;
 
+import static dev.mw.common.query.QueryLimits.MAX_TEXT_LENGTH;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -49,15 +50,15 @@ class QueryParserTest {
 
     @Test
     void limitsTextTo256Characters() {
-        assertEquals("x".repeat(256), parse("name", "x".repeat(256)).name());
-        assertEquals("\"name\" must be at most 256 characters, was 257.", detail("name", "x".repeat(257)));
+        assertEquals("x".repeat(MAX_TEXT_LENGTH), parse("name", "x".repeat(MAX_TEXT_LENGTH)).name());
+        assertEquals("\"name\" must be at most 256 characters, was 257.", detail("name", "x".repeat(MAX_TEXT_LENGTH + 1)));
         assertEquals("\"location\" must be at most 256 characters, was 300.", detail("location", "y".repeat(300)));
     }
 
     @Test
     void countsCharactersNotUtf16Units() {
         String emoji = "\uD83D\uDE00";
-        assertEquals(MatchKey.of(emoji.repeat(256)), parse("name", emoji.repeat(256)).name());
+        assertEquals(MatchKey.of(emoji.repeat(MAX_TEXT_LENGTH)), parse("name", emoji.repeat(MAX_TEXT_LENGTH)).name());
     }
 
     @Test

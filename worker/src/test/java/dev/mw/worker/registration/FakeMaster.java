@@ -7,7 +7,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.mw.worker.query.Load;
+import dev.mw.common.registration.Load;
+import dev.mw.common.registration.Registration;
 
 /** What the fake master of the tests was told, and how it should answer next. */
 @ApplicationScoped

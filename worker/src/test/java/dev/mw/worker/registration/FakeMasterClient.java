@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 
-import dev.mw.worker.query.Load;
+import dev.mw.common.registration.Lease;
+import dev.mw.common.registration.Load;
+import dev.mw.common.registration.Registration;
 
 /** A {@link MasterClient} that answers from a script and records the calls it got. */
 class FakeMasterClient implements MasterClient {

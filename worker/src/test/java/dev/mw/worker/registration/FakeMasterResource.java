@@ -12,7 +12,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import dev.mw.worker.query.Load;
+import dev.mw.common.registration.Lease;
+import dev.mw.common.registration.Load;
+import dev.mw.common.registration.Registration;
 
 /**
  * The master's worker registry, faked for the tests and served by the test application

@@ -13,7 +13,8 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
-import dev.mw.worker.query.Load;
+import dev.mw.common.registration.Load;
+import dev.mw.common.registration.Registration;
 import dev.mw.worker.registration.MasterSession.State;
 
 class MasterSessionTest {

@@ -12,9 +12,10 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import dev.mw.common.registration.Load;
+import dev.mw.common.registration.Registration;
 import dev.mw.worker.Eventually;
 import dev.mw.worker.WorkerIdentity;
-import dev.mw.worker.query.Load;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The worker registers at the fake master of the tests (see FakeMasterResource) and heartbeats. */

@@ -8,7 +8,9 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import dev.mw.worker.query.Load;
+import dev.mw.common.registration.Lease;
+import dev.mw.common.registration.Load;
+import dev.mw.common.registration.Registration;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The HTTP client of the master registry, against the fake master of the tests. */

@@ -12,8 +12,9 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import dev.mw.common.registration.Load;
+import dev.mw.common.registration.Registration;
 import dev.mw.worker.Eventually;
-import dev.mw.worker.query.Load;
 
 class SessionRunnerTest {
 
