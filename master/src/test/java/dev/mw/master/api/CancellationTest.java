@@ -10,7 +10,6 @@ import dev.mw.master.registry.WorkerRegistry;
 import dev.mw.master.support.HungWorker;
 import dev.mw.master.support.Poll;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
@@ -29,17 +28,10 @@ import org.junit.jupiter.api.Test;
  * connection closed within 2 s was closed by the cancellation, not by the timeout.
  */
 @QuarkusTest
-@TestProfile(CancellationTest.Hedging.class)
+@TestProfile(HedgingTest.Hedging.class)
 class CancellationTest {
 
     private static final Duration CLOSED_WITHIN = Duration.ofSeconds(2);
-
-    public static class Hedging implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("mw.hedge-after", "50ms", "mw.worker-timeout", "10s");
-        }
-    }
 
     @Inject
     WorkerRegistry registry;
