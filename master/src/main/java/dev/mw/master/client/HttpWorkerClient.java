@@ -72,6 +72,10 @@ final class HttpWorkerClient implements WorkerApi {
                     return;
                 }
                 request = opened.result();
+                // without a handler of its own, the request logs every reset at ERROR: once for
+                // each call the master gave up (a lost hedge), thousands a minute under load. A
+                // real failure still reaches the call through send()'s future or the response.
+                request.exceptionHandler(failure -> fail(WorkerCallException.unreachable(failure)));
                 if (ended.get()) {
                     request.reset(); // cancelled while the connection was being opened
                     return;

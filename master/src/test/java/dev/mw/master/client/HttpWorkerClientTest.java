@@ -6,13 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mw.master.support.Poll;
 import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.mutiny.subscription.Cancellable;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import java.math.BigInteger;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,6 +31,9 @@ class HttpWorkerClientTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
+    private static final AtomicInteger HUNG = new AtomicInteger();
+    private static final AtomicInteger CLOSED = new AtomicInteger();
+
     private static Vertx vertx;
     private static HttpServer server;
     private static HttpWorkerClients clients;
@@ -29,7 +41,9 @@ class HttpWorkerClientTest {
     @BeforeAll
     static void start() throws Exception {
         vertx = Vertx.vertx();
-        server = vertx.createHttpServer().requestHandler(request -> {
+        server = vertx.createHttpServer()
+                .connectionHandler(connection -> connection.closeHandler(closed -> CLOSED.incrementAndGet()))
+                .requestHandler(request -> {
             switch (request.path()) {
                 case "/refuse/api/records" -> request.response().setStatusCode(400)
                         .putHeader("Content-Type", "application/problem+json")
@@ -38,6 +52,11 @@ class HttpWorkerClientTest {
                         .end("{\"detail\":\"a worker's inside story\"}");
                 case "/busy/api/records" -> request.response().setStatusCode(429).end();
                 case "/drop/api/records" -> request.connection().close();
+                case "/hang/api/records" -> { // the answer begins, and never ends
+                    request.response().setChunked(true).putHeader("Content-Type", "application/json")
+                            .write("{\"group\":\"am\",");
+                    HUNG.incrementAndGet();
+                }
                 case "/garbage/api/records" -> request.response().setStatusCode(200).end("not json");
                 default -> request.response().setStatusCode(200).putHeader("Content-Type", "application/json")
                         .end("{\"group\":\"am\",\"worker\":\"w\",\"records\":[]}");
@@ -112,5 +131,56 @@ class HttpWorkerClientTest {
         assertEquals(CallOutcome.UNREACHABLE, failure.outcome());
         assertTrue(failure.getMessage().startsWith("unreachable ("), failure.getMessage());
         assertFalse(failure.outcome().equals(CallOutcome.CLIENT_ERROR));
+    }
+
+    private static void sleepMs(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    void aCancelledCallClosesItsConnectionAndLogsNoError() {
+        List<String> errors = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getLevel().intValue() >= Level.SEVERE.intValue()) {
+                    errors.add(record.getLoggerName() + ": " + record.getMessage());
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger vertxLogs = Logger.getLogger("io.vertx");
+        vertxLogs.addHandler(capture);
+        int closedBefore = CLOSED.get();
+        try (WorkerApi client = clients.create(at("/hang"))) {
+            io.vertx.core.impl.logging.LoggerFactory.getLogger("io.vertx.selfcheck").error("captured");
+            assertEquals(1, errors.size(), "the capture sees Vert.x's ERROR lines: " + errors);
+            errors.clear();
+            Cancellable call = client.records("rid", "zen", null, null).subscribe().with(answer -> { }, failure -> { });
+            Poll.until(() -> HUNG.get() == 1, WAIT, "the call reached the worker");
+            sleepMs(200); // for the answer's first bytes to arrive
+            call.cancel();
+            Poll.until(() -> CLOSED.get() > closedBefore, WAIT, "the cancelled call's connection closed");
+            // calls given up at every moment, the connection still being opened included: a lost hedge
+            for (int i = 0; i < 200; i++) {
+                client.records("rid", "zen", null, null).subscribe().with(answer -> { }, failure -> { }).cancel();
+            }
+            sleepMs(300);
+        } finally {
+            vertxLogs.removeHandler(capture);
+        }
+        // a lost hedge is routine: with hedging on, Vert.x's "Stream reset" ERROR came once per lost hedge
+        assertEquals(0, errors.size(), errors.size() + " ERROR lines, the first: " + errors.stream().findFirst().orElse(""));
     }
 }
