@@ -167,8 +167,8 @@ class Bench:
     def stop_all(self):
         self.stop(*reversed(self.running))
 
-    def start_master(self, balancer="p2c-ewma", name="master", jvm=()):
-        port = self.free_port()
+    def start_master(self, balancer="p2c-ewma", name="master", jvm=(), port=None):
+        port = port or self.free_port()
         cmd, cwd = self.java("master", *self.jvm_extra, *jvm, *SERVICE_OPTS, f"-Dquarkus.http.port={port}",
                              f"-Dmw.balancer={balancer}", "-Dmw.worker-timeout=2s")
         return self.spawn(name, cmd, port, cwd)
@@ -608,6 +608,45 @@ class Bench:
         self.target(6, "one replica frozen: extra calls ≤ 5 % of queries", f"{100 * d['extra_share']:.1f} %",
                     d["extra_share"] <= 0.05)
 
+    def s7_cold_master(self):
+        """A master replaced under warm workers (a restarted pod): its throughput second by second
+        from its first request, each second its own 1 s wrk run."""
+        n = 1000 if self.smoke else 100_000
+        seconds = 5 if self.smoke else 30
+        am_data, am_q = self.dataset("am", n)
+        nz_data, nz_q = self.dataset("nz", n)
+        names = self.mixed("cold-names", am_q + ".names", nz_q + ".names")
+        old = self.start_master(name="master-old")
+        workers = [self.start_worker(g, f"worker-{g}-{i}", [old], data)
+                   for g, data in (("am", am_data), ("nz", nz_data)) for i in (0, 1)]
+        self.wait_ready([old, *workers])
+        self.wait_up(old, {g: {w.name for w in workers if w.name.startswith(f"worker-{g}")} for g in GROUPS})
+        self.warm(old.url, names, jvms=[old, *workers])  # the workers are warm, as a restarted master meets them
+        port = old.port
+        self.stop(old)
+        new = self.start_master(name="master-new", port=port)
+        self.wait_ready([new])
+        ready_s = new.ready_s
+        log(f"scenario 7: a fresh master (ready {ready_s:.2f} s after its start), names of both groups at "
+            f"{CONNS} connections, {seconds} runs of 1 s from its first request")
+        runs = [self.wrk(new.url, names, duration=1) for _ in range(seconds)]
+        self.stop(new, *workers)
+        rps = [r["rps"] for r in runs]
+        peak = max(rps)
+        first_80 = next((i + 1 for i, x in enumerate(rps) if x >= 0.8 * peak), None)
+        first5 = runs[:5]
+        p99_5s = max(r["p99_ms"] for r in first5)
+        errors = sum(r["errors"] for r in runs)
+        log("    req/s by second: " + " ".join(f"{x:.0f}" for x in rps))
+        self.results["scenarios"]["7"] = {"records_per_group": n, "conns": CONNS, "ready_s": ready_s,
+                                          "per_second": runs, "peak_rps": peak, "second_reaching_80": first_80,
+                                          "p99_first_5s_ms": p99_5s, "errors": errors}
+        self.target(7, "a fresh master reaches ≥ 80 % of its peak within 5 s of its first request",
+                    f"second {first_80} (peak {peak:.0f} req/s, first second {rps[0]:.0f})",
+                    first_80 is not None and first_80 <= 5)
+        self.target(7, "a fresh master's p99 in its first 5 s ≤ 10 ms", f"{p99_5s:.1f} ms (worst second)",
+                    p99_5s <= 10)
+
     def heap_used_kb(self, svc):
         for _ in range(2):
             subprocess.run(["jcmd", str(svc.pid), "GC.run"], capture_output=True, text=True, timeout=120)
@@ -779,7 +818,8 @@ class Bench:
     def run(self, scenarios):
         self.results["meta"] = self.machine()
         table = {1: self.s1_router_overhead, 2: self.s2_scatter, 3: self.s3_balancers, 4: self.s4_data_scale,
-                 5: self.s5_startup, 6: self.s6_frozen_replica}
+                 5: self.s5_startup, 6: self.s6_frozen_replica,
+                 7: self.s7_cold_master}
         for s in scenarios:
             t0 = time.monotonic()
             self.results["meta"][f"loadavg_before_s{s}"] = os.getloadavg()[0]
@@ -800,7 +840,7 @@ class Bench:
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--duration", type=int, default=20)
-    p.add_argument("--scenarios", default="1,2,3,4,5,6")
+    p.add_argument("--scenarios", default="1,2,3,4,5,6,7")
     p.add_argument("--rounds", type=int, help="default 3, smoke 1")
     p.add_argument("--smoke", action="store_true")
     p.add_argument("--out", required=True)
@@ -808,9 +848,9 @@ def main():
     try:
         scenarios = sorted({int(s) for s in args.scenarios.split(",") if s.strip()})
     except ValueError:
-        sys.exit(f"--scenarios: expected numbers 1..6, got {args.scenarios!r}")
-    if not scenarios or any(s not in range(1, 7) for s in scenarios):
-        sys.exit(f"--scenarios: expected numbers 1..6, got {args.scenarios!r}")
+        sys.exit(f"--scenarios: expected numbers 1..7, got {args.scenarios!r}")
+    if not scenarios or any(s not in range(1, 8) for s in scenarios):
+        sys.exit(f"--scenarios: expected numbers 1..7, got {args.scenarios!r}")
     if args.smoke:
         args.duration = 2
     if args.rounds is None:

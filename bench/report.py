@@ -224,6 +224,20 @@ def markdown(res):
               f"{r['errors']} | {100 * r['extra_share']:.1f} % |")
         w("")
 
+    if "7" in sc:
+        s = sc["7"]
+        w("## 7. A restarted master's first seconds\n")
+        w(f"Two warm replicas per group; their master is stopped and a fresh one started on the same port "
+          f"(ready {s['ready_s']:.2f} s after its start, once the workers registered again). Names of both groups "
+          f"at {s['conns']} connections from its first request, in runs of 1 s, one after the other.\n")
+        w("| second | " + " | ".join(str(i + 1) for i in range(len(s["per_second"]))) + " |")
+        w("|---|" + "---:|" * len(s["per_second"]))
+        w("| req/s | " + " | ".join(f"{r['rps']:.0f}" for r in s["per_second"]) + " |")
+        w("| p99 ms | " + " | ".join(f"{r['p99_ms']:.1f}" for r in s["per_second"]) + " |")
+        w("")
+        w(f"Peak {s['peak_rps']:.0f} req/s; 80 % of it first reached in second {s['second_reaching_80']}; "
+          f"worst p99 of the first 5 s {s['p99_first_5s_ms']:.1f} ms; {s['errors']} errors.\n")
+
     w("## Chart\n")
     w("![headline figures](results.png)\n")
     return "\n".join(out)

@@ -2,13 +2,13 @@
 # Benchmarks of the master-worker system: router overhead against a direct call and HAProxy,
 # parallel scatter, balancer quality, data scale and start-up, all on this machine over loopback.
 #
-# Usage: bench/run.sh [--duration SECONDS] [--rounds N] [--scenarios 1,2,3,4,5,6] [--smoke] [--out DIR]
+# Usage: bench/run.sh [--duration SECONDS] [--rounds N] [--scenarios 1,2,3,4,5,6,7] [--smoke] [--out DIR]
 #   --duration S   length of each measured run (default 20; a warm-up precedes the first)
 #   --rounds N     scenarios 1 and 2 measure their paths in N interleaved rounds, scenario 4
 #                  starts each worker N times for its load time (default 3, smoke 1)
-#   --scenarios L  comma-separated subset of 1..6 (default all):
+#   --scenarios L  comma-separated subset of 1..7 (default all):
 #                  1 router overhead, 2 scatter, 3 balancers, 4 data scale, 5 start-up,
-#                  6 a replica frozen (SIGSTOP) under load
+#                  6 a replica frozen (SIGSTOP) under load, 7 a restarted master's first seconds
 #   --smoke        every scenario for ~2 s with tiny data (CI): fails only if something broke,
 #                  never on a missed performance target; writes to target/bench-smoke/
 #   --out DIR      where RESULTS.md, results.png and results.json go (default bench/)
@@ -25,7 +25,7 @@ fail() { echo "bench: $*" >&2; exit 2; }
 
 duration=20
 rounds=""
-scenarios=1,2,3,4,5,6
+scenarios=1,2,3,4,5,6,7
 smoke=0
 out=""
 while (($#)); do
@@ -45,7 +45,7 @@ while (($#)); do
     *) fail "unknown option: $1 (see --help)" ;;
   esac
 done
-[[ "$scenarios" =~ ^[1-6](,[1-6])*$ ]] || fail "--scenarios: expected a comma-separated list of 1..6, got '$scenarios'"
+[[ "$scenarios" =~ ^[1-7](,[1-7])*$ ]] || fail "--scenarios: expected a comma-separated list of 1..7, got '$scenarios'"
 if [[ -z "$out" ]]; then
   if ((smoke)); then out=target/bench-smoke; else out=bench; fi
 fi
