@@ -562,6 +562,14 @@ class Bench:
         return sum(float(line.rsplit(" ", 1)[1]) for line in text.splitlines()
                    if line.startswith(("mw_master_hedges_total{", "mw_master_retries_total{")))
 
+    def start_replicas(self, master, am_data, nz_data, suffix=""):
+        """Two workers per group registered at the master, all ready and UP there."""
+        workers = [self.start_worker(g, f"worker-{g}-{i}{suffix}", [master], data)
+                   for g, data in (("am", am_data), ("nz", nz_data)) for i in (0, 1)]
+        self.wait_ready([master, *workers])
+        self.wait_up(master, {g: {w.name for w in workers if w.name.startswith(f"worker-{g}")} for g in GROUPS})
+        return workers
+
     def s6_frozen_replica(self):
         """One replica stopped with SIGSTOP under mixed load, then continued: the shipped hedging
         against the same cluster with hedging off."""
@@ -573,10 +581,7 @@ class Bench:
         rows = {}
         for label, jvm in (("default", ()), ("hedging off", ("-Dmw.hedge-after=off",))):
             m = self.start_master(name="master-" + label.replace(" ", "-"), jvm=jvm)
-            workers = [self.start_worker(g, f"worker-{g}-{i}-{len(rows)}", [m], data)
-                       for g, data in (("am", am_data), ("nz", nz_data)) for i in (0, 1)]
-            self.wait_ready([m, *workers])
-            self.wait_up(m, {g: {w.name for w in workers if w.name.startswith(f"worker-{g}")} for g in GROUPS})
+            workers = self.start_replicas(m, am_data, nz_data, suffix=f"-{len(rows)}")
             self.warm(m.url, mixed, jvms=[m, *workers])
             frozen = workers[1]
             log(f"scenario 6 ({label}): {CONNS} connections of mixed queries for {run_s} s, "
@@ -617,10 +622,7 @@ class Bench:
         nz_data, nz_q = self.dataset("nz", n)
         names = self.mixed("cold-names", am_q + ".names", nz_q + ".names")
         old = self.start_master(name="master-old")
-        workers = [self.start_worker(g, f"worker-{g}-{i}", [old], data)
-                   for g, data in (("am", am_data), ("nz", nz_data)) for i in (0, 1)]
-        self.wait_ready([old, *workers])
-        self.wait_up(old, {g: {w.name for w in workers if w.name.startswith(f"worker-{g}")} for g in GROUPS})
+        workers = self.start_replicas(old, am_data, nz_data)
         self.warm(old.url, names, jvms=[old, *workers])  # the workers are warm, as a restarted master meets them
         port = old.port
         self.stop(old)

@@ -83,6 +83,8 @@ public class GroupCaller {
         private final RecordQuery query;
         private final long start = ticker.nanos();
         private final long deadline;
+        /** This group's policy for this kind of query, looked up once per exchange. */
+        private final HedgePolicy hedge;
         private final Set<String> tried = ConcurrentHashMap.newKeySet();
         private final List<String> errors = Collections.synchronizedList(new ArrayList<>());
         private volatile String lastWorker;
@@ -91,6 +93,7 @@ public class GroupCaller {
             this.group = group;
             this.query = query;
             this.deadline = start + queryTimeout.toNanos();
+            this.hedge = hedge(group.name(), query.byName());
         }
 
         /** The next attempt, or the failed outcome when no replica, attempt, time or budget is left. */
@@ -114,7 +117,7 @@ public class GroupCaller {
             }
             WorkerInstance picked = balancer.pick(candidates);
             Uni<ShardOutcome> attempt = attempt(picked, remaining, !retry);
-            OptionalLong hedgeDelay = retry ? OptionalLong.empty() : hedge().delayNanos();
+            OptionalLong hedgeDelay = retry ? OptionalLong.empty() : hedge.delayNanos();
             if (hedgeDelay.isPresent() && hedgeDelay.getAsLong() < remaining) {
                 // the first answer wins and the other call is cancelled; a refusal ends the race
                 // too (the other replica would refuse the query as well)
@@ -141,7 +144,7 @@ public class GroupCaller {
             return instance.records(query.requestId(), query.name(), query.location(), query.year(), timeout)
                     .onItem().transform(answer -> {
                         if (learns) {
-                            hedge().record(ticker.nanos() - callStart);
+                            hedge.record(ticker.nanos() - callStart);
                         }
                         return ShardOutcome.ok(group.name(), instance.id(), elapsedMs(start), answer.records());
                     })
@@ -149,15 +152,11 @@ public class GroupCaller {
                         if (learns) {
                             // overtaken by its hedge: slower than this, and left out it would bias
                             // the percentile toward the calls that were fast enough not to be hedged
-                            hedge().record(ticker.nanos() - callStart);
+                            hedge.record(ticker.nanos() - callStart);
                         }
                     })
                     .onFailure(CallErrors::isRefusal).recoverWithItem(refusal -> refused(instance, refusal))
                     .onFailure().invoke(failure -> errors.add(instance.id() + ": " + CallErrors.describe(failure)));
-        }
-
-        private HedgePolicy hedge() {
-            return GroupCaller.this.hedge(group.name(), query.byName());
         }
 
         /** A second call to another replica, if the first is still out after the delay. */

@@ -169,13 +169,13 @@ class HttpWorkerClientTest {
             errors.clear();
             Cancellable call = client.records("rid", "zen", null, null).subscribe().with(answer -> { }, failure -> { });
             Poll.until(() -> HUNG.get() == 1, WAIT, "the call reached the worker");
-            sleepMs(200); // for the answer's first bytes to arrive
             call.cancel();
             Poll.until(() -> CLOSED.get() > closedBefore, WAIT, "the cancelled call's connection closed");
             // calls given up at every moment, the connection still being opened included: a lost hedge
             for (int i = 0; i < 200; i++) {
                 client.records("rid", "zen", null, null).subscribe().with(answer -> { }, failure -> { }).cancel();
             }
+            // the absence of a log line has no moment to poll for: give the resets time to be logged
             sleepMs(300);
         } finally {
             vertxLogs.removeHandler(capture);
