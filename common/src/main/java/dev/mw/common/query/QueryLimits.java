@@ -15,6 +15,9 @@ public final class QueryLimits {
     public static final int MIN_YEAR = PersonRecord.MIN_YEAR;
     public static final int MAX_YEAR = PersonRecord.MAX_YEAR;
 
+    /** The most queries one {@code POST /api/records/batch} may hold. */
+    public static final int MAX_BATCH_SIZE = 64;
+
     private QueryLimits() {
     }
 }

@@ -20,7 +20,7 @@ public final class LeastLoadBalancer implements Balancer {
 
     /** Fewest calls in flight from this master; the worker's own report breaks ties. */
     public static LeastLoadBalancer leastInFlight(RandomSource random) {
-        return new LeastLoadBalancer(i -> i.health().load().inFlight() + i.health().load().reportedInFlight() / 1_000d, random);
+        return new LeastLoadBalancer(i -> i.health().load().pending() + i.health().load().reportedInFlight() / 1_000d, random);
     }
 
     /** Fewest requests served: the original system's rule, without polling every worker first. */

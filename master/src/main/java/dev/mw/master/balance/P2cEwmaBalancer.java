@@ -37,6 +37,6 @@ public final class P2cEwmaBalancer implements Balancer {
     }
 
     static double cost(WorkerInstance instance) {
-        return instance.health().load().latencyMs() * Math.sqrt(instance.health().load().inFlight() + 1);
+        return instance.health().load().latencyMs() * Math.sqrt(instance.health().load().pending() + 1);
     }
 }

@@ -12,10 +12,12 @@ import io.vertx.core.http.RequestOptions;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One worker instance's {@code GET /api/records} over a pooled Vert.x HTTP client. Reads the body
+ * One worker instance's {@code GET /api/records} and {@code POST /api/records/batch} over a pooled
+ * Vert.x HTTP client. Reads the body
  * with a cap ({@code mw.max-answer-size}: by Content-Length before reading, by counting while
  * reading when chunked), so a misbehaving worker costs a failed call, not the master's heap. A
  * call cancelled before its answer (deadline, lost hedge) resets its request, which closes the
@@ -25,38 +27,64 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class HttpWorkerClient implements WorkerApi {
 
+    static final String BATCH_PATH = "/api/records/batch";
+
     private final HttpClient http;
     private final String pathPrefix;
     private final WorkerAnswerReader answerReader;
+    private final BatchWriter batchWriter;
     private final long maxBytes;
 
-    HttpWorkerClient(HttpClient http, String pathPrefix, WorkerAnswerReader answerReader, long maxBytes) {
+    HttpWorkerClient(HttpClient http, String pathPrefix, WorkerAnswerReader answerReader, BatchWriter batchWriter,
+                     long maxBytes) {
         this.http = http;
         this.pathPrefix = pathPrefix;
         this.answerReader = answerReader;
+        this.batchWriter = batchWriter;
         this.maxBytes = maxBytes;
     }
 
     @Override
     public Uni<WorkerAnswer> records(String requestId, String name, String location, Integer year) {
-        RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setURI(uri(name, location, year))
+        RequestOptions options = options(HttpMethod.GET, uri(name, location, year), requestId);
+        return Uni.createFrom().emitter(emitter -> new Call<>(emitter, answerReader::read).send(options, null));
+    }
+
+    @Override
+    public Uni<BatchReply> batch(List<WorkerQuery> queries) {
+        RequestOptions options = options(HttpMethod.POST, pathPrefix + BATCH_PATH, queries.get(0).requestId());
+        options.addHeader(HttpHeaders.CONTENT_TYPE, "application/json");
+        Buffer body = Buffer.buffer(batchWriter.write(queries));
+        return Uni.createFrom().emitter(emitter -> new Call<>(emitter, answerReader::readBatch).send(options, body));
+    }
+
+    private static RequestOptions options(HttpMethod method, String uri, String requestId) {
+        RequestOptions options = new RequestOptions().setMethod(method).setURI(uri)
                 .setFollowRedirects(false); // a worker that redirects is misbehaving, not telling us where to go
         options.addHeader(HttpHeaders.ACCEPT, "application/json");
         if (requestId != null) {
             options.addHeader("X-Request-Id", requestId);
         }
-        return Uni.createFrom().emitter(emitter -> new Call(emitter).send(options));
+        return options;
+    }
+
+    /** How a call's 200 body becomes its item. */
+    @FunctionalInterface
+    private interface BodyReader<T> {
+        T read(byte[] body) throws IOException;
     }
 
     /** One call: its emitter, its request once opened, and whether it ended or was cancelled. */
-    private final class Call {
+    private final class Call<T> {
 
-        private final UniEmitter<? super WorkerAnswer> emitter;
+        private final UniEmitter<? super T> emitter;
+        private final BodyReader<T> bodyReader;
         private final AtomicBoolean ended = new AtomicBoolean();
         private volatile HttpClientRequest request;
 
-        Call(UniEmitter<? super WorkerAnswer> emitter) {
+        Call(UniEmitter<? super T> emitter, BodyReader<T> bodyReader) {
             this.emitter = emitter;
+            this.bodyReader = bodyReader;
             // termination without our own ending is a cancellation: give the connection up
             emitter.onTermination(() -> {
                 if (ended.compareAndSet(false, true) && request != null) {
@@ -65,7 +93,8 @@ final class HttpWorkerClient implements WorkerApi {
             });
         }
 
-        void send(RequestOptions options) {
+        /** @param body null for a request without one */
+        void send(RequestOptions options, Buffer body) {
             http.request(options).onComplete(opened -> {
                 if (opened.failed()) {
                     fail(WorkerCallException.unreachable(opened.cause()));
@@ -80,7 +109,7 @@ final class HttpWorkerClient implements WorkerApi {
                     request.reset(); // cancelled while the connection was being opened
                     return;
                 }
-                request.send().onComplete(response -> {
+                (body == null ? request.send() : request.send(body)).onComplete(response -> {
                     if (response.failed()) {
                         fail(WorkerCallException.unreachable(response.cause()));
                     } else {
@@ -117,9 +146,9 @@ final class HttpWorkerClient implements WorkerApi {
                     fail(WorkerCallException.status(status, detail));
                     return;
                 }
-                WorkerAnswer answer;
+                T answer;
                 try {
-                    answer = answerReader.read(body.getBytes());
+                    answer = bodyReader.read(body.getBytes());
                 } catch (IOException | RuntimeException e) {
                     fail(WorkerCallException.unreadable(e));
                     return;

@@ -34,6 +34,7 @@ public class HttpWorkerClients implements WorkerClientFactory {
 
     private final Vertx vertx;
     private final WorkerAnswerReader answerReader;
+    private final BatchWriter batchWriter;
     private final Duration timeout;
     private final long maxAnswerBytes;
 
@@ -42,6 +43,7 @@ public class HttpWorkerClients implements WorkerClientFactory {
                       @ConfigProperty(name = "mw.max-answer-size", defaultValue = "16M") MemorySize maxAnswer) {
         this.vertx = vertx;
         this.answerReader = new WorkerAnswerReader(mapper);
+        this.batchWriter = new BatchWriter(mapper);
         this.timeout = timeout;
         this.maxAnswerBytes = maxAnswer.asLongValue();
     }
@@ -55,7 +57,7 @@ public class HttpWorkerClients implements WorkerClientFactory {
                 .setKeepAlive(true)
                 .setConnectTimeout((int) timeout.toMillis());
         HttpClient http = vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(CONNECTIONS_PER_INSTANCE));
-        return new HttpWorkerClient(http, pathPrefix(baseUri), answerReader, maxAnswerBytes);
+        return new HttpWorkerClient(http, pathPrefix(baseUri), answerReader, batchWriter, maxAnswerBytes);
     }
 
     private static int port(URI uri) {

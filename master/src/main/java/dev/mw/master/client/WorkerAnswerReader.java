@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.mw.common.records.PersonRecord;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Objects;
@@ -66,6 +68,82 @@ public final class WorkerAnswerReader {
     }
 
     /**
+     * Reads a worker's batch answer {@code {"group", "worker", "answers": [...]}}: each answer is
+     * {@code {"records": [...]}} (read as in {@link #read}) or a refusal {@code {"status", "detail"}}.
+     */
+    public BatchReply readBatch(byte[] body) throws IOException {
+        try (JsonParser parser = json.createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new JsonParseException(parser, "a worker's batch answer must be a JSON object");
+            }
+            String group = null;
+            String worker = null;
+            List<BatchPart> parts = null;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                parser.nextToken();
+                switch (field) {
+                    case "group" -> group = text(parser);
+                    case "worker" -> worker = text(parser);
+                    case "answers" -> parts = answers(parser, body);
+                    default -> parser.skipChildren();
+                }
+            }
+            if (parts == null) {
+                throw new JsonParseException(parser, "a worker's batch answer must have 'answers'");
+            }
+            String g = group;
+            String w = worker;
+            return new BatchReply(group, worker, parts.stream()
+                    .map(p -> p.answer() == null ? p : BatchPart.answered(new WorkerAnswer(g, w, p.answer().records())))
+                    .toList());
+        }
+    }
+
+    private List<BatchPart> answers(JsonParser parser, byte[] body) throws IOException {
+        if (parser.currentToken() != JsonToken.START_ARRAY) {
+            throw new JsonParseException(parser, "'answers' must be an array");
+        }
+        List<BatchPart> parts = new ArrayList<>();
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+            if (parser.currentToken() != JsonToken.START_OBJECT) {
+                throw new JsonParseException(parser, "an answer must be a JSON object");
+            }
+            parts.add(answer(parser, body));
+        }
+        return parts;
+    }
+
+    /** One answer of a batch; the group and worker are the batch's, filled in by the caller. */
+    private BatchPart answer(JsonParser parser, byte[] body) throws IOException {
+        RecordsJson records = null;
+        int status = 0;
+        String detail = null;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            JsonToken value = parser.nextToken();
+            switch (field) {
+                case "records" -> records = records(parser, body);
+                case "status" -> {
+                    if (value != JsonToken.VALUE_NUMBER_INT) {
+                        throw new JsonParseException(parser, "'status' must be an integer");
+                    }
+                    status = parser.getIntValue();
+                }
+                case "detail" -> detail = text(parser);
+                default -> parser.skipChildren();
+            }
+        }
+        if (records != null) {
+            return BatchPart.answered(new WorkerAnswer(null, null, records));
+        }
+        if (status >= 400 && status < 500) {
+            return BatchPart.refused(status, cut(detail));
+        }
+        throw new JsonParseException(parser, "an answer must have 'records' or a 4xx 'status'");
+    }
+
+    /**
      * The {@code detail} of a worker's {@code application/problem+json} answer, cut to
      * {@value #MAX_DETAIL} characters; null when the body is not such a problem.
      */
@@ -78,8 +156,7 @@ public final class WorkerAnswerReader {
                 String field = parser.currentName();
                 JsonToken value = parser.nextToken();
                 if ("detail".equals(field) && value == JsonToken.VALUE_STRING) {
-                    String detail = parser.getText();
-                    return detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL) + "...";
+                    return cut(parser.getText());
                 }
                 parser.skipChildren();
             }
@@ -87,6 +164,10 @@ public final class WorkerAnswerReader {
         } catch (IOException e) {
             return null;
         }
+    }
+
+    private static String cut(String detail) {
+        return detail == null || detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL) + "...";
     }
 
     private static String text(JsonParser parser) throws IOException {

@@ -28,7 +28,7 @@ public final class WorkerCallException extends RuntimeException {
     }
 
     /** @param detail the {@code detail} of the worker's problem answer, or null */
-    static WorkerCallException status(int status, String detail) {
+    public static WorkerCallException status(int status, String detail) {
         return new WorkerCallException(CallOutcome.ofStatus(status), status,
                 "answered HTTP " + status + (detail == null ? "" : ": " + detail), null);
     }
@@ -59,6 +59,12 @@ public final class WorkerCallException extends RuntimeException {
     /** The master gave the call up (a hedge that lost, a client that went away). */
     public static WorkerCallException cancelled() {
         return new WorkerCallException(CallOutcome.CANCELLED, 0, "cancelled by the master", null);
+    }
+
+    /** A batch answer with another number of answers than the batch had queries. */
+    public static WorkerCallException wrongAnswerCount(int queries, int answers) {
+        return new WorkerCallException(CallOutcome.WORKER_ERROR, 0, "answered " + answers + " of a batch of "
+                + queries + " queries", null);
     }
 
     /**

@@ -2,7 +2,6 @@ package dev.mw.master.health;
 
 import dev.mw.master.client.CallOutcome;
 import dev.mw.master.client.HttpWorkerClients;
-import dev.mw.master.client.WorkerAnswer;
 import dev.mw.master.client.WorkerCallException;
 import dev.mw.master.time.Ticker;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
@@ -33,7 +32,7 @@ public final class InstanceGuard {
     private final Ticker ticker;
     private final Policy policy;
     private final String description;
-    private volatile TypedGuard<Uni<WorkerAnswer>> guard;
+    private volatile TypedGuard<Uni<Object>> guard;
     private volatile CircuitBreakerState state = CircuitBreakerState.CLOSED;
     private volatile long openedAt;
 
@@ -47,8 +46,10 @@ public final class InstanceGuard {
      * Runs the call through the breaker and bulkhead; a rejection fails the Uni at once with a
      * {@link CallOutcome#REJECTED} {@link WorkerCallException}.
      */
-    public Uni<WorkerAnswer> call(Supplier<Uni<WorkerAnswer>> call) {
-        return guard().get(call).onFailure(InstanceGuard::isRejection).transform(InstanceGuard::rejected);
+    @SuppressWarnings("unchecked") // the guard passes the call's item through untouched
+    public <T> Uni<T> call(Supplier<Uni<T>> call) {
+        Uni<Object> guarded = guard().get(() -> (Uni<Object>) call.get());
+        return (Uni<T>) guarded.onFailure(InstanceGuard::isRejection).transform(InstanceGuard::rejected);
     }
 
     private static boolean isRejection(Throwable failure) {
@@ -77,8 +78,8 @@ public final class InstanceGuard {
     }
 
     // built on first use, so registry unit tests that never call an instance need no FT runtime
-    private TypedGuard<Uni<WorkerAnswer>> guard() {
-        TypedGuard<Uni<WorkerAnswer>> current = guard;
+    private TypedGuard<Uni<Object>> guard() {
+        TypedGuard<Uni<Object>> current = guard;
         if (current == null) {
             synchronized (this) {
                 if (guard == null) {
@@ -90,8 +91,9 @@ public final class InstanceGuard {
         return current;
     }
 
-    private TypedGuard<Uni<WorkerAnswer>> build() {
-        return TypedGuard.create(new TypeLiteral<Uni<WorkerAnswer>>() { })
+    // one guard for every kind of call to the instance (one query, a batch): it sees calls, not items
+    private TypedGuard<Uni<Object>> build() {
+        return TypedGuard.create(new TypeLiteral<Uni<Object>>() { })
                 .withDescription(description)
                 // the guarded call is non-blocking: off an event loop (a retry after a timeout), run it
                 // on the calling thread instead of handing it to a worker thread

@@ -1,7 +1,6 @@
 package dev.mw.master.health;
 
 import dev.mw.master.client.CallOutcome;
-import dev.mw.master.client.WorkerAnswer;
 import dev.mw.master.client.WorkerCallException;
 import dev.mw.master.time.Ticker;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
@@ -38,11 +37,11 @@ public final class InstanceHealth {
      * Cancelling the returned Uni gives the call up at once: its connection and its bulkhead slot
      * are freed, and its time so far counts only as a lower bound of the instance's latency.
      */
-    public Uni<WorkerAnswer> call(Supplier<Uni<WorkerAnswer>> call, Duration timeout) {
+    public <T> Uni<T> call(Supplier<Uni<T>> call, Duration timeout) {
         return Uni.createFrom().deferred(() -> {
             long start = ticker.nanos();
             AtomicBoolean ended = new AtomicBoolean();
-            CallCancellation<WorkerAnswer> cancellation = new CallCancellation<>();
+            CallCancellation<T> cancellation = new CallCancellation<>();
             load.callStarted();
             return guard.call(() -> cancellation.cancellable(call.get()
                             .ifNoItem().after(timeout).failWith(() -> WorkerCallException.timedOut(timeout))))

@@ -19,6 +19,7 @@ public final class InstanceLoad {
     static final double TAU_MS = 2_000;
 
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger waiting = new AtomicInteger();
     private final AtomicLong callsSinceReport = new AtomicLong();
     private final AtomicLong calls = new AtomicLong();
     private final PeakEwma latency;
@@ -60,6 +61,19 @@ public final class InstanceLoad {
     /** Calls this master has in flight to the instance. */
     public int inFlight() {
         return inFlight.get();
+    }
+
+    /** Queries added to ({@code delta > 0}) or taken from the queue for this instance's next batch. */
+    public void waiting(int delta) {
+        waiting.addAndGet(delta);
+    }
+
+    /**
+     * The work this master has given the instance and not had back: calls in flight plus the
+     * queries waiting at the master for its next batch. What the balancers compare.
+     */
+    public int pending() {
+        return inFlight.get() + waiting.get();
     }
 
     public int reportedInFlight() {

@@ -3,6 +3,8 @@ package dev.mw.master.registry;
 import dev.mw.common.registration.Lease;
 import dev.mw.common.registration.Load;
 import dev.mw.common.registration.Registration;
+import dev.mw.master.batch.BatchMeters;
+import dev.mw.master.batch.BatchPolicy;
 import dev.mw.master.client.WorkerClientFactory;
 import dev.mw.master.group.GroupSpec;
 import dev.mw.master.group.ShardRouter;
@@ -56,6 +58,8 @@ public class WorkerRegistry {
     private final OutlierDetector.Policy outlierPolicy;
     private final InstanceGuard.Policy guardPolicy;
     private final InstanceMeters meters;
+    private final MeterRegistry meterRegistry;
+    private final BatchPolicy batching;
     /** Guarded by {@code this}; the query path reads {@link #byGroup} instead. */
     private final Map<String, WorkerInstance> instances = new HashMap<>();
     /** Immutable, replaced whole under the lock after every change of {@link #instances}. */
@@ -64,14 +68,23 @@ public class WorkerRegistry {
     @Inject
     public WorkerRegistry(ShardRouter router, WorkerClientFactory clients, Clock clock, Ticker ticker,
                           MeterRegistry meters, @ConfigProperty(name = "mw.lease", defaultValue = "10s") Duration lease,
-                          @ConfigProperty(name = "mw.registry.max-per-group", defaultValue = "64") int maxPerGroup) {
+                          @ConfigProperty(name = "mw.registry.max-per-group", defaultValue = "64") int maxPerGroup,
+                          @ConfigProperty(name = "mw.batch.enabled", defaultValue = "true") boolean batch,
+                          @ConfigProperty(name = "mw.batch.max-in-flight", defaultValue = "1") int batchMaxInFlight,
+                          @ConfigProperty(name = "mw.batch.max-size", defaultValue = "32") int batchMaxSize) {
         this(router, clients, clock, ticker, meters, lease, maxPerGroup, OutlierDetector.Policy.DEFAULT,
-                InstanceGuard.Policy.DEFAULT);
+                InstanceGuard.Policy.DEFAULT, new BatchPolicy(batch, batchMaxInFlight, batchMaxSize));
     }
 
     public WorkerRegistry(ShardRouter router, WorkerClientFactory clients, Clock clock, Ticker ticker,
                           MeterRegistry meters, Duration lease, int maxPerGroup, OutlierDetector.Policy outlierPolicy,
                           InstanceGuard.Policy guardPolicy) {
+        this(router, clients, clock, ticker, meters, lease, maxPerGroup, outlierPolicy, guardPolicy, BatchPolicy.OFF);
+    }
+
+    public WorkerRegistry(ShardRouter router, WorkerClientFactory clients, Clock clock, Ticker ticker,
+                          MeterRegistry meters, Duration lease, int maxPerGroup, OutlierDetector.Policy outlierPolicy,
+                          InstanceGuard.Policy guardPolicy, BatchPolicy batching) {
         if (lease.toMillis() < 1000) {
             throw new IllegalArgumentException("mw.lease must be at least 1s, was " + lease);
         }
@@ -85,6 +98,8 @@ public class WorkerRegistry {
         this.outlierPolicy = outlierPolicy;
         this.guardPolicy = guardPolicy;
         this.meters = new InstanceMeters(meters);
+        this.meterRegistry = meters;
+        this.batching = batching;
     }
 
     /** @return the registration's base URL; a 400 problem naming the field when it is not valid */
@@ -132,7 +147,7 @@ public class WorkerRegistry {
                 new InstanceGuard(ticker, guardPolicy, "worker " + registration.id()),
                 meters.calls(registration.group(), registration.id()));
         return new WorkerInstance(registration.id(), registration.group(), url, clients.create(url), health, clock,
-                now, now.plus(lease));
+                now, now.plus(lease), batching, BatchMeters.of(meterRegistry, registration.group()), ticker);
     }
 
     /** Map entry (new or replacing one of the same id), gauges and group view together, under the lock. */
