@@ -119,6 +119,39 @@ class WorkerAnswerReaderTest {
         }
     }
 
+    @Test
+    void readsABatchAnswerPartByPartInOrder() throws IOException {
+        String alice = "[" + record(2, "alice") + "]";
+        BatchReply reply = reader.readBatch(("{\"group\":\"am\",\"worker\":\"worker-am-0\",\"answers\":["
+                + "{\"records\":" + alice + "},{\"status\":400,\"detail\":\"name too long\"},{\"records\":[]}]}")
+                .getBytes(StandardCharsets.UTF_8));
+        assertEquals(3, reply.parts().size());
+        assertEquals(alice, reply.parts().get(0).answer().records().json());
+        assertEquals("worker-am-0", reply.parts().get(0).answer().worker());
+        assertEquals("am", reply.parts().get(0).answer().group());
+        assertEquals(CallOutcome.CLIENT_ERROR, reply.parts().get(1).refusal().outcome());
+        assertEquals(400, reply.parts().get(1).refusal().status());
+        assertEquals("answered HTTP 400: name too long", reply.parts().get(1).refusal().getMessage());
+        assertEquals(0, reply.parts().get(2).answer().records().count());
+    }
+
+    @Test
+    void aBatchAnswerOfAnotherShapeIsUnreadable() {
+        for (String bad : List.of("[]", "{\"group\":\"am\"}", "{\"answers\":{}}", "{\"answers\":[1]}",
+                "{\"answers\":[{}]}", "{\"answers\":[{\"status\":500}]}", "{\"answers\":[{\"status\":\"400\"}]}",
+                "{\"answers\":[{\"records\":5}]}", "{\"answers\":[")) {
+            assertThrows(IOException.class, () -> reader.readBatch(bad.getBytes(StandardCharsets.UTF_8)), bad);
+        }
+    }
+
+    @Test
+    void writesABatchWithTheFiltersEachQueryHas() {
+        String body = new String(new BatchWriter(mapper).write(List.of(new WorkerQuery("rid-1", "alice", null, null),
+                new WorkerQuery(null, null, "Kansas \"City\"", 2002))), StandardCharsets.UTF_8);
+        assertEquals("{\"queries\":[{\"id\":\"rid-1\",\"name\":\"alice\"},"
+                + "{\"location\":\"Kansas \\\"City\\\"\",\"year\":2002}]}", body);
+    }
+
     private List<Integer> ids(RecordsJson records) throws IOException {
         return List.of(mapper.readValue(records.json(), PersonRecord[].class)).stream().map(PersonRecord::recordId).toList();
     }

@@ -4,7 +4,9 @@ import dev.mw.common.records.PersonRecord;
 import dev.mw.common.records.RecordsResponse;
 import dev.mw.master.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -44,6 +46,8 @@ public class FakeWorkerResource {
     public static final Map<String, Behaviour> BEHAVIOUR = new ConcurrentHashMap<>();
     public static final Map<String, AtomicInteger> CALLS = new ConcurrentHashMap<>();
     public static final Map<String, String> LAST_REQUEST_ID = new ConcurrentHashMap<>();
+    /** The sizes of the batches each fake received, in order. */
+    public static final Map<String, List<Integer>> BATCHES = new ConcurrentHashMap<>();
 
     private static final Map<String, List<PersonRecord>> DATA = Map.of(
             "am", List.of(new PersonRecord(12, "deep", "Kansas City", 2022),
@@ -58,6 +62,7 @@ public class FakeWorkerResource {
         BEHAVIOUR.clear();
         CALLS.clear();
         LAST_REQUEST_ID.clear();
+        BATCHES.clear();
     }
 
     public static int calls(String id) {
@@ -72,18 +77,49 @@ public class FakeWorkerResource {
         LAST_REQUEST_ID.put(id, String.valueOf(requestId));
         int call = CALLS.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
         String group = id.substring(0, 2);
-        List<PersonRecord> records = DATA.get(group).stream()
+        return behave(id, call, new RecordsResponse(group, id, matching(group, name, location, year)));
+    }
+
+    /**
+     * {@code POST .../batch}: each query answered as the GET would answer it; the fake's behaviour
+     * applies to the whole batch, except REFUSE, which refuses each query alone.
+     */
+    @POST
+    @Path("/batch")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<Map<String, Object>> batch(@PathParam("id") String id, Map<String, List<Map<String, Object>>> body) {
+        List<Map<String, Object>> queries = body.get("queries");
+        BATCHES.computeIfAbsent(id, k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(queries.size());
+        int call = CALLS.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
+        LAST_REQUEST_ID.put(id, String.valueOf(queries.get(0).get("id")));
+        String group = id.substring(0, 2);
+        boolean refuse = BEHAVIOUR.get(id) == Behaviour.REFUSE;
+        List<Map<String, Object>> answers = queries.stream().map(q -> refuse
+                ? Map.<String, Object>of("status", 400, "detail", REFUSAL)
+                : Map.<String, Object>of("records", matching(group, (String) q.get("name"), (String) q.get("location"),
+                        (Integer) q.get("year")))).toList();
+        Map<String, Object> answer = Map.of("group", group, "worker", id, "answers", answers);
+        return refuse ? Uni.createFrom().item(answer) : behave(id, call, answer);
+    }
+
+    private static List<PersonRecord> matching(String group, String name, String location, Integer year) {
+        return DATA.get(group).stream()
                 .filter(r -> name == null || r.name().equalsIgnoreCase(name.strip()))
                 .filter(r -> location == null || r.location().toLowerCase(Locale.ROOT).equals(location.strip().toLowerCase(Locale.ROOT)))
                 .filter(r -> year == null || r.year() == year)
                 .toList();
-        RecordsResponse answer = new RecordsResponse(group, id, records);
-        return switch (BEHAVIOUR.getOrDefault(id, Behaviour.OK)) {
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> Uni<T> behave(String id, int call, T answer) {
+        String group = id.substring(0, 2);
+        return (Uni<T>) switch (BEHAVIOUR.getOrDefault(id, Behaviour.OK)) {
             case OK -> Uni.createFrom().item(answer);
             case FAIL -> Uni.createFrom().failure(new WebApplicationException("injected", 500));
             case HANG -> Uni.createFrom().item(answer).onItem().delayIt().by(HANG_TIME);
             case SLOW -> Uni.createFrom().item(answer).onItem().delayIt().by(SLOW_TIME);
-            case HUGE -> Uni.createFrom().item(new RecordsResponse(group, id, java.util.Collections.nCopies(20_000,
+            case HUGE -> Uni.createFrom().<Object>item(new RecordsResponse(group, id, java.util.Collections.nCopies(20_000,
                     new PersonRecord(1, "x".repeat(50), "y".repeat(50), 2000))));
             case REFUSE -> Uni.createFrom().failure(ProblemException.badRequest(REFUSAL));
             case FLAKY -> call % 2 == 0 ? Uni.createFrom().item(answer)
