@@ -5,6 +5,7 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
@@ -37,10 +38,36 @@ public class HttpWorkerClients implements WorkerClientFactory {
     private final BatchWriter batchWriter;
     private final Duration timeout;
     private final long maxAnswerBytes;
+    private final Protocol protocol;
+
+    /**
+     * How the master talks to workers ({@code mw.worker-http}). All three were measured (bench/README.md,
+     * scenario 1): the keep-alive HTTP/1.1 pool is the default.
+     */
+    public enum Protocol {
+        /** A pool of keep-alive HTTP/1.1 connections, one exchange at a time on each. */
+        HTTP1,
+        /** HTTP/1.1 with requests pipelined on a connection while earlier answers are still out. */
+        HTTP1_PIPELINED,
+        /** HTTP/2 over cleartext, with prior knowledge: many exchanges multiplexed on one connection. */
+        H2C;
+
+        static Protocol parse(String value) {
+            return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+                case "http1" -> HTTP1;
+                case "http1-pipelined" -> HTTP1_PIPELINED;
+                case "h2c" -> H2C;
+                default -> throw new IllegalArgumentException(
+                        "mw.worker-http must be http1, http1-pipelined or h2c, was '" + value + "'");
+            };
+        }
+    }
 
     HttpWorkerClients(Vertx vertx, ObjectMapper mapper,
                       @ConfigProperty(name = "mw.worker-timeout", defaultValue = "2s") Duration timeout,
-                      @ConfigProperty(name = "mw.max-answer-size", defaultValue = "16M") MemorySize maxAnswer) {
+                      @ConfigProperty(name = "mw.max-answer-size", defaultValue = "16M") MemorySize maxAnswer,
+                      @ConfigProperty(name = "mw.worker-http", defaultValue = "http1") String protocol) {
+        this.protocol = Protocol.parse(protocol);
         this.vertx = vertx;
         this.answerReader = new WorkerAnswerReader(mapper);
         this.batchWriter = new BatchWriter(mapper);
@@ -56,7 +83,16 @@ public class HttpWorkerClients implements WorkerClientFactory {
                 .setSsl("https".equalsIgnoreCase(baseUri.getScheme()))
                 .setKeepAlive(true)
                 .setConnectTimeout((int) timeout.toMillis());
-        HttpClient http = vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(CONNECTIONS_PER_INSTANCE));
+        PoolOptions pool = new PoolOptions().setHttp1MaxSize(CONNECTIONS_PER_INSTANCE);
+        switch (protocol) {
+            case HTTP1 -> { }
+            case HTTP1_PIPELINED -> options.setPipelining(true);
+            case H2C -> {
+                options.setProtocolVersion(HttpVersion.HTTP_2).setHttp2ClearTextUpgrade(false);
+                pool.setHttp2MaxSize(2);
+            }
+        }
+        HttpClient http = vertx.createHttpClient(options, pool);
         return new HttpWorkerClient(http, pathPrefix(baseUri), answerReader, batchWriter, maxAnswerBytes);
     }
 

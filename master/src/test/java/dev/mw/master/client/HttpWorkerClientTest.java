@@ -58,12 +58,16 @@ class HttpWorkerClientTest {
                     HUNG.incrementAndGet();
                 }
                 case "/garbage/api/records" -> request.response().setStatusCode(200).end("not json");
+                case "/ok/api/records/batch" -> request.body().onSuccess(body -> request.response()
+                        .putHeader("Content-Type", "application/json")
+                        .end("{\"group\":\"am\",\"worker\":\"w\",\"answers\":[{\"records\":[]},{\"status\":400,"
+                                + "\"detail\":\"" + request.version() + " " + body.length() + "\"}]}"));
                 default -> request.response().setStatusCode(200).putHeader("Content-Type", "application/json")
                         .end("{\"group\":\"am\",\"worker\":\"w\",\"records\":[]}");
             }
         }).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get();
         clients = new HttpWorkerClients(vertx, new ObjectMapper(), Duration.ofSeconds(2),
-                new MemorySize(BigInteger.valueOf(1 << 20)));
+                new MemorySize(BigInteger.valueOf(1 << 20)), "http1");
     }
 
     @AfterAll
@@ -87,6 +91,34 @@ class HttpWorkerClientTest {
         try (WorkerApi client = clients.create(at("/ok"))) {
             assertEquals("am", client.records("rid", "zen", null, null).await().atMost(WAIT).group());
         }
+    }
+
+    @Test
+    void aBatchIsOnePostWithAnAnswerPerQuery() {
+        try (WorkerApi client = clients.create(at("/ok"))) {
+            BatchReply reply = client.batch(List.of(new WorkerQuery("r1", "zen", null, null),
+                    new WorkerQuery("r2", "zoe", null, null))).await().atMost(WAIT);
+            assertEquals(2, reply.parts().size());
+            assertEquals(0, reply.parts().get(0).answer().records().count());
+            assertEquals("answered HTTP 400: HTTP_1_1 63", reply.parts().get(1).refusal().getMessage());
+        }
+    }
+
+    @Test
+    void everyWorkerProtocolGetsTheSameAnswers() {
+        for (String protocol : List.of("http1", "http1-pipelined", "h2c")) {
+            HttpWorkerClients made = new HttpWorkerClients(vertx, new ObjectMapper(), Duration.ofSeconds(2),
+                    new MemorySize(BigInteger.valueOf(1 << 20)), protocol);
+            try (WorkerApi client = made.create(at("/ok"))) {
+                assertEquals("am", client.records("rid", "zen", null, null).await().atMost(WAIT).group(), protocol);
+                String version = protocol.equals("h2c") ? "HTTP_2" : "HTTP_1_1";
+                assertEquals("answered HTTP 400: " + version + " 63", client.batch(List.of(new WorkerQuery("r1", "zen", null, null),
+                        new WorkerQuery("r2", "zoe", null, null))).await().atMost(WAIT).parts().get(1).refusal().getMessage());
+            }
+        }
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> new HttpWorkerClients(vertx,
+                new ObjectMapper(), Duration.ofSeconds(2), new MemorySize(BigInteger.valueOf(1 << 20)), "http3"));
+        assertEquals("mw.worker-http must be http1, http1-pipelined or h2c, was 'http3'", bad.getMessage());
     }
 
     @Test
