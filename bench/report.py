@@ -105,12 +105,19 @@ def markdown(res):
           "request during the runs." + rounds_note(meta) + "\n")
         w("| path | req/s | p50 ms | p90 ms | p99 ms | errors | router CPU µs/req | worker-am CPU µs/req | warm-up s |")
         w("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+        wide = s.get("wide_conns", 64)
         names = {"direct": ("direct to the worker", None, "worker-am-0"),
                  "haproxy": ("HAProxy → worker", "haproxy", "worker-am-0"),
-                 "master": ("master → worker", "master", "worker-am-0"),
+                 "master": ("master → worker (shipped defaults: batching on)", "master", "worker-am-0"),
+                 "master_nobatch": ("master, batching off", "master-nobatch", "worker-am-0"),
+                 "master_h2c": ("master, batching off, h2c to the worker", "master-h2c", "worker-am-0"),
+                 "master_pipelined": ("master, batching off, HTTP/1.1 pipelined", "master-pipelined", "worker-am-0"),
                  "pass_through": ("Vert.x pass-through → worker (floor)", "pass-through", "worker-am-0"),
                  "haproxy_both": ("HAProxy, both groups", "haproxy", None),
-                 "master_both": ("master, both groups", "master", None)}
+                 "master_both": ("master, both groups", "master", None),
+                 "haproxy_64": (f"HAProxy → worker, {wide} conns", "haproxy", "worker-am-0"),
+                 "master_64": (f"master → worker, {wide} conns", "master", "worker-am-0"),
+                 "master_nobatch_64": (f"master, batching off, {wide} conns", "master-nobatch", "worker-am-0")}
         for k, (label, router, worker) in names.items():
             r = s["rows"].get(k)
             if r is None:  # results of a run from before the row existed
@@ -125,6 +132,13 @@ def markdown(res):
           f"{x['p50_master_minus_direct_ms']:+.3f} ms"
           + (f"; Vert.x pass-through / HAProxy: {x['rps_pass_through_over_haproxy']:.2f}×"
              if "rps_pass_through_over_haproxy" in x else "") + ".\n")
+        if "rps_master_over_haproxy_64" in x:
+            w(f"At {wide} connections: master / HAProxy **{x['rps_master_over_haproxy_64']:.2f}×**, p99 "
+              f"{x['p99_master_minus_haproxy_64_ms']:+.2f} ms. Batching off: {x['rps_nobatch_over_haproxy']:.2f}× "
+              f"at {s['conns']} and {x['rps_nobatch_over_haproxy_64']:.2f}× at {wide} connections. The shipped "
+              f"master sent **{x['queries_per_worker_call']:.2f}** name queries per call to a worker. Master + "
+              f"worker CPU per query {x['cpu_master_plus_worker_us']:.0f} µs, HAProxy + worker "
+              f"{x['cpu_haproxy_plus_worker_us']:.0f} µs.\n")
 
     if "2" in sc:
         s = sc["2"]
@@ -276,6 +290,8 @@ def chart(out_dir, res):
     if "1" in sc:
         rows = sc["1"]["rows"]
         order = [(k, lbl) for k, lbl in (("direct", "direct"), ("haproxy", "HAProxy"), ("master", "master"),
+                                         ("master_nobatch", "no batch"), ("master_h2c", "no batch, h2c"),
+                                         ("master_pipelined", "no batch, pipelined"),
                                          ("pass_through", "Vert.x floor")) if k in rows]
         p = dat("s1.dat", [(lbl, rows[k]["rps"], rows[k]["p50_ms"], rows[k]["p99_ms"]) for k, lbl in order])
         panels.append(common + "set title '1. Name queries: throughput (16 conns)'\nset ylabel 'req/s'\n"

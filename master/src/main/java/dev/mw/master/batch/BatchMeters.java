@@ -10,7 +10,7 @@ public record BatchMeters(DistributionSummary queriesPerCall, Counter shared) {
     public static BatchMeters of(MeterRegistry meters, String group) {
         return new BatchMeters(
                 DistributionSummary.builder("mw.master.batch.queries").tag("group", group)
-                        .description("name queries per call to a worker (1: sent alone)").register(meters),
+                        .description("name queries per answered call to a worker (1: sent alone)").register(meters),
                 Counter.builder("mw.master.batch.shared").tag("group", group)
                         .description("name queries answered by the call of an identical query in flight").register(meters));
     }

@@ -72,8 +72,7 @@ public final class InstanceBatcher {
     /** The query's answer from this replica, within {@code timeout}; cancelling it leaves its batch. */
     public Uni<WorkerAnswer> records(WorkerQuery query, Duration timeout) {
         if (batchesRefused) {
-            meters.queriesPerCall().record(1);
-            return calls.one(query, timeout);
+            return calls.one(query, timeout).onItem().invoke(() -> meters.queriesPerCall().record(1));
         }
         return Uni.createFrom().emitter(emitter -> submit(new Waiter(emitter, timeout), query));
     }
@@ -114,7 +113,6 @@ public final class InstanceBatcher {
     /** One call for the questions, bounded by the latest deadline among their queries. */
     private void send(List<Question> questions, Duration timeout) {
         Exchange exchange = new Exchange(questions);
-        meters.queriesPerCall().record(questions.size());
         Uni<?> call = questions.size() == 1
                 ? calls.one(questions.get(0).query, timeout).onItem().invoke(exchange::answered)
                 : calls.batch(questions.stream().map(q -> q.query).toList(), timeout).onItem().invoke(exchange::answered);
@@ -176,6 +174,7 @@ public final class InstanceBatcher {
         }
 
         void answered(Object item) {
+            meters.queriesPerCall().record(questions.size());
             if (item instanceof WorkerAnswer answer) {
                 questions.get(0).answer(answer, null);
                 return;
@@ -264,7 +263,7 @@ public final class InstanceBatcher {
                 waiters.clear();
             }
             for (Waiter waiter : waiting) {
-                waiter.follow(calls.one(query, waiter.remaining()));
+                waiter.follow(calls.one(query, waiter.remaining()).onItem().invoke(() -> meters.queriesPerCall().record(1)));
             }
         }
     }
