@@ -2,6 +2,7 @@ package dev.mw.worker;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.matchesRegex;
@@ -30,6 +31,11 @@ class ObservabilityTest {
     void openApiDescribesTheEndpoints() {
         given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
                 .body("paths.'/api/records'.get.parameters.name", hasItems("name", "location", "year"))
-                .body("paths.'/api/load'.get.summary", is("This worker's load"));
+                .body("paths.'/api/load'.get.summary", is("This worker's load"))
+                .body("paths.'/api/records/batch'.post.summary", is("Answer several queries of this worker's group at once"))
+                .body("paths.'/api/records/batch'.post.requestBody.content.'application/json'.schema.$ref",
+                        endsWith("/BatchRequest"))
+                .body("paths.'/api/records/batch'.post.responses.keySet()", hasItems("200", "400", "500"))
+                .body("components.schemas.BatchQuery.properties.keySet()", hasItems("id", "name", "location", "year"));
     }
 }

@@ -12,5 +12,7 @@ class QueryLimitsTest {
         assertEquals(256, QueryLimits.MAX_TEXT_LENGTH);
         assertEquals(0, QueryLimits.MIN_YEAR);
         assertEquals(9999, QueryLimits.MAX_YEAR);
+        assertEquals(64, QueryLimits.MAX_BATCH_SIZE);
+        assertEquals(200, QueryLimits.MAX_QUERY_ID_LENGTH);
     }
 }

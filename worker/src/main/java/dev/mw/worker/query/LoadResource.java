@@ -24,7 +24,9 @@ public class LoadResource {
     @NonBlocking
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "This worker's load",
-            description = "inFlight: /api/records requests being processed; served: /api/records requests answered successfully (2xx); errors are not counted.")
+            description = "inFlight: /api/records requests being processed, a batch as one; served: queries answered "
+                    + "successfully, one per 2xx GET /api/records and one per query a batch answered with records; "
+                    + "errors and refused queries are not counted.")
     public Load load() {
         return load.current();
     }

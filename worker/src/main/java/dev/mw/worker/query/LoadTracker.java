@@ -3,6 +3,7 @@ package dev.mw.worker.query;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -14,8 +15,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Counts /api/records requests in flight and served (answered successfully), which the master
- * balances on, and counts completed requests by outcome for the metrics.
+ * Counts /api/records requests in flight and queries served (answered successfully: one per GET,
+ * each query a batch answered with records), which the master balances on, and counts completed
+ * requests by outcome for the metrics.
  */
 @ApplicationScoped
 public class LoadTracker {
@@ -44,14 +46,22 @@ public class LoadTracker {
 
     /** Runs one request, counting it in flight from subscription until it ends, however it ends. */
     public <T> Uni<T> track(Supplier<Uni<T>> request) {
+        return track(request, answer -> 1);
+    }
+
+    /**
+     * As {@link #track(Supplier)}, for a request that answers several queries: when it succeeds,
+     * {@code served} counts the queries its answer served.
+     */
+    public <T> Uni<T> track(Supplier<Uni<T>> request, ToLongFunction<? super T> queriesServed) {
         return Uni.createFrom().deferred(() -> {
             inFlight.incrementAndGet();
             return request.get();
         }).onTermination().invoke((item, failure, cancelled) -> {
             inFlight.decrementAndGet();
             String outcome = outcome(failure, cancelled);
-            if (outcome == OK) {
-                served.incrementAndGet(); // only answers (2xx): an error or a cancelled call was not served
+            if (outcome == OK) { // only answers (2xx): an error or a cancelled call was not served
+                served.addAndGet(queriesServed.applyAsLong(item));
             }
             byOutcome.get(outcome).increment();
         });

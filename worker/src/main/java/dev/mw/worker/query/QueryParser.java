@@ -13,7 +13,11 @@ import java.util.stream.Collectors;
 
 import dev.mw.worker.data.RecordFilter;
 
-/** Turns the query parameters of /api/records into a {@link RecordFilter}, or an {@link InvalidQueryException}. */
+/**
+ * Turns one query's filters into a {@link RecordFilter}, or an {@link InvalidQueryException}:
+ * the query parameters of {@code GET /api/records}, and each query of a batch
+ * ({@link BatchParser}), by the same rules and with the same details.
+ */
 public final class QueryParser {
 
     static final Set<String> FILTERS = Set.of("name", "location", "year");
@@ -22,11 +26,23 @@ public final class QueryParser {
     private QueryParser() {
     }
 
+    /** The query parameters of {@code GET /api/records}: each filter at most once, no others. */
     public static RecordFilter parse(Map<String, List<String>> params) {
         rejectUnknown(params.keySet());
-        String name = text(params, "name");
-        String location = text(params, "location");
-        Integer year = year(params);
+        String name = text("name", single(params, "name"));
+        String location = text("location", single(params, "location"));
+        return atLeastOne(name, location, year(single(params, "year")));
+    }
+
+    /**
+     * One query's filters as given, {@code null} for one not given; {@code year} as written
+     * (a query parameter, or the text of a JSON number).
+     */
+    public static RecordFilter filter(String name, String location, String year) {
+        return atLeastOne(text("name", name), text("location", location), year(year));
+    }
+
+    private static RecordFilter atLeastOne(String name, String location, Integer year) {
         if (name == null && location == null && year == null) {
             throw new InvalidQueryException("Give at least one filter: name, location or year.");
         }
@@ -43,8 +59,7 @@ public final class QueryParser {
         }
     }
 
-    private static String text(Map<String, List<String>> params, String key) {
-        String value = single(params, key);
+    private static String text(String key, String value) {
         if (value == null) {
             return null;
         }
@@ -60,8 +75,7 @@ public final class QueryParser {
         return trimmed;
     }
 
-    private static Integer year(Map<String, List<String>> params) {
-        String value = single(params, "year");
+    private static Integer year(String value) {
         if (value == null) {
             return null;
         }

@@ -53,6 +53,22 @@ class FaultInjectionTest {
         assertEquals(new Load(0, servedBefore), load(), "an injected fault is not served");
     }
 
+    @Test
+    void aBatchIsDelayedOnceAndFailsAsAWhole() {
+        long servedBefore = load().served();
+        String queries = "{\"name\":\"alice\"},".repeat(7) + "{\"name\":\"bill\"}";
+        long started = System.nanoTime();
+
+        RecordsBatchTest.batch("{\"queries\":[" + queries + "]}").statusCode(500)
+                .contentType("application/problem+json")
+                .body("type", is("urn:mw:problem:injected-fault"));
+
+        long took = System.nanoTime() - started;
+        assertTrue(took >= Duration.ofMillis(1500).toNanos(), "not delayed");
+        assertTrue(took < Duration.ofMillis(8 * 1500).toNanos(), "delayed once per query, not once per batch");
+        assertEquals(new Load(0, servedBefore), load(), "a failed batch served none of its queries");
+    }
+
     private static Load load() {
         return given().get("/api/load").as(Load.class);
     }
@@ -60,5 +76,6 @@ class FaultInjectionTest {
     @Test
     void validationStillComesFirst() {
         given().get("/api/records").then().statusCode(400).contentType("application/problem+json");
+        RecordsBatchTest.batch("{\"queries\":[]}").statusCode(400).contentType("application/problem+json");
     }
 }

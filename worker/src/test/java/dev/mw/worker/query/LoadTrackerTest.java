@@ -3,6 +3,8 @@ package dev.mw.worker.query;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import dev.mw.common.registration.Load;
@@ -26,6 +28,28 @@ class LoadTrackerTest {
         emitter[0].complete("done");
         assertEquals(new Load(0, 1), tracker.current());
         assertEquals(1, outcomes(LoadTracker.OK));
+    }
+
+    @Test
+    void aBatchIsOneRequestInFlightThatServesTheQueriesItAnswered() {
+        UniEmitter<? super List<String>>[] emitter = new UniEmitter[1];
+        Uni<List<String>> batch = tracker.track(() -> Uni.createFrom().emitter(e -> emitter[0] = e), List::size);
+
+        batch.subscribe().with(item -> { }, failure -> { });
+        assertEquals(new Load(1, 0), tracker.current());
+
+        emitter[0].complete(List.of("a", "b", "c"));
+        assertEquals(new Load(0, 3), tracker.current());
+        assertEquals(1, outcomes(LoadTracker.OK), "one request");
+    }
+
+    @Test
+    void aFailedBatchServesNothing() {
+        assertThrows(InvalidBatchException.class, () -> tracker.track(
+                () -> Uni.createFrom().<String>failure(new InvalidBatchException("bad")), answer -> 64).await().indefinitely());
+
+        assertEquals(new Load(0, 0), tracker.current());
+        assertEquals(1, outcomes(LoadTracker.CLIENT_ERROR));
     }
 
     @Test

@@ -79,6 +79,28 @@ class QueryParserTest {
     }
 
     @Test
+    void aBatchQuerysFiltersAreCheckedByTheSameRules() {
+        assertEquals(new RecordFilter("alice", "kansas city", 2002), QueryParser.filter(" Alice", "Kansas City ", "2002"));
+        assertEquals(new RecordFilter(null, null, 0), QueryParser.filter(null, null, "0"));
+        assertEquals("Give at least one filter: name, location or year.",
+                assertThrows(InvalidQueryException.class, () -> QueryParser.filter(null, null, null)).problem().detail());
+        assertEquals(detail("name", " "),
+                assertThrows(InvalidQueryException.class, () -> QueryParser.filter(" ", null, null)).problem().detail());
+        assertEquals(detail("year", "-1"),
+                assertThrows(InvalidQueryException.class, () -> QueryParser.filter("alice", null, "-1")).problem().detail());
+    }
+
+    @Test
+    void aGetReportsTheFirstFilterInNameLocationYearOrder() {
+        Map<String, List<String>> params = new LinkedHashMap<>();
+        params.put("year", List.of("1", "2"));
+        params.put("name", List.of(""));
+
+        assertEquals("\"name\" must not be empty.",
+                assertThrows(InvalidQueryException.class, () -> QueryParser.parse(params)).problem().detail());
+    }
+
+    @Test
     void problemIsA400() {
         InvalidQueryException e = assertThrows(InvalidQueryException.class, () -> parse());
 
