@@ -1,56 +1,32 @@
 package dev.mw.master.client;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.mw.common.records.BatchQuery;
+import dev.mw.common.records.BatchRequest;
 import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
- * Writes the body of {@code POST /api/records/batch}:
+ * Writes the body of {@code POST /api/records/batch}, the contract's {@link BatchRequest}:
  * {@code {"queries":[{"id","name","location","year"}, ...]}}, absent filters left out.
  */
 final class BatchWriter {
 
-    private final JsonFactory json;
+    private final ObjectWriter writer;
 
     BatchWriter(ObjectMapper mapper) {
-        this.json = mapper.getFactory();
+        this.writer = mapper.writerFor(BatchRequest.class);
     }
 
     byte[] write(List<WorkerQuery> queries) {
-        try (ByteArrayBuilder out = new ByteArrayBuilder(64 * queries.size());
-             JsonGenerator generator = json.createGenerator(out)) {
-            generator.writeStartObject();
-            generator.writeArrayFieldStart("queries");
-            for (WorkerQuery query : queries) {
-                write(generator, query);
-            }
-            generator.writeEndArray();
-            generator.writeEndObject();
-            generator.flush();
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // in memory: cannot happen
+        List<BatchQuery> batch = queries.stream()
+                .map(q -> new BatchQuery(q.requestId(), q.name(), q.location(), q.year())).toList();
+        try {
+            return writer.writeValueAsBytes(new BatchRequest(batch));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e); // records of strings and numbers: cannot happen
         }
-    }
-
-    private static void write(JsonGenerator generator, WorkerQuery query) throws IOException {
-        generator.writeStartObject();
-        if (query.requestId() != null) {
-            generator.writeStringField("id", query.requestId());
-        }
-        if (query.name() != null) {
-            generator.writeStringField("name", query.name());
-        }
-        if (query.location() != null) {
-            generator.writeStringField("location", query.location());
-        }
-        if (query.year() != null) {
-            generator.writeNumberField("year", query.year());
-        }
-        generator.writeEndObject();
     }
 }
