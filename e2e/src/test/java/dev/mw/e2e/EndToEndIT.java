@@ -11,7 +11,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -121,6 +127,46 @@ class EndToEndIT {
         assertEquals(2, groups.get(0).path("up").asInt(), "groups: " + groups);
         assertEquals("nz", groups.get(1).path("name").asText(), "groups: " + groups);
         assertEquals(2, groups.get(1).path("up").asInt(), "groups: " + groups);
+    }
+
+    @Test
+    @Order(7)
+    void concurrentNameQueriesAreBatchedAndEachGetsItsOwnAnswer() throws Exception {
+        List<String> names = List.of("alice", "zen", "ALICE", "Émile", "deep", "rakin", "nobody", "symon");
+        Map<String, List<Person>> alone = new HashMap<>();
+        for (String name : names) {
+            alone.put(name, master.query("name", name).records());
+        }
+        double callsBefore = metric("mw_master_batch_queries_count");
+        double queriesBefore = metric("mw_master_batch_queries_sum");
+        ExecutorService clients = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<String>> checks = new ArrayList<>();
+            for (int i = 0; i < 16 * 40; i++) {
+                String name = names.get(i % names.size());
+                checks.add(clients.submit(() -> {
+                    Envelope answer = master.query("name", name);
+                    return answer.records().equals(alone.get(name)) ? null
+                            : name + ": " + answer.records() + " instead of " + alone.get(name);
+                }));
+            }
+            for (Future<String> check : checks) {
+                String wrong = check.get(60, TimeUnit.SECONDS);
+                assertEquals(null, wrong, "a concurrent query got another query's answer");
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        double calls = metric("mw_master_batch_queries_count") - callsBefore;
+        double queries = metric("mw_master_batch_queries_sum") - queriesBefore;
+        assertTrue(calls > 0 && queries > calls, queries + " name queries in " + calls
+                + " calls to workers: none was batched with the shipped defaults");
+    }
+
+    /** The sum of a metric's series in the master's Prometheus text. */
+    private static double metric(String name) {
+        return master.get("/q/metrics").body().lines().filter(l -> l.startsWith(name + "{"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
     @Test
