@@ -15,7 +15,8 @@ final class RequestFuzzer {
         "TRACE", "FOO", "get", ""};
     private static final String[] PATHS = {"/api/records", "/api/records", "/api/records", "/api/workers",
         "/api/workers/%s/heartbeat", "/api/workers/%s", "/api/groups", "/api/load", "/", "/q/health/ready",
-        "/q/metrics", "/api/%s", "/%s", "/api/records/%s", "//api//records", "/api/../api/records", "*"};
+        "/q/metrics", "/api/%s", "/%s", "/api/records/%s", "//api//records", "/api/../api/records", "*",
+        "/api/records/batch", "/api/records/batch"};
     private static final String[] KEYS = {"name", "location", "year", "allowPartial", "name", "location", "nme", "",
         "name[]", "%00", "NAME", "year%20"};
     private static final String[] CONTENT_TYPES = {"application/json", "application/json", "text/plain",
@@ -24,7 +25,10 @@ final class RequestFuzzer {
     private static final String[] JSON_BODIES = {"{\"id\":\"w1\",\"group\":\"am\",\"url\":\"http://127.0.0.1:1\"}",
         "{\"id\":%s,\"group\":%s,\"url\":%s}", "{\"inFlight\":%s,\"served\":%s}", "{", "[]", "null", "\"x\"", "{}",
         "{\"id\":\"a\",\"group\":\"am\",\"url\":\"javascript:alert(1)\"}", "{\"inFlight\":-1,\"served\":1e400}",
-        "{\"id\":\"" + "a".repeat(70) + "\",\"group\":\"am\",\"url\":\"http://h:1\"}", "{\"a\":" + "[".repeat(2000) + "}"};
+        "{\"id\":\"" + "a".repeat(70) + "\",\"group\":\"am\",\"url\":\"http://h:1\"}", "{\"a\":" + "[".repeat(2000) + "}",
+        "{\"queries\":[{\"name\":%s},{\"location\":%s,\"year\":%s}]}", "{\"queries\":[]}", "{\"queries\":[%s]}",
+        "{\"queries\":[{\"id\":%s,\"name\":\"alice\"}],\"queries\":[]}", "{\"queries\":[{\"year\":1e400}]}",
+        "{\"queries\":[" + "{\"name\":\"alice\"},".repeat(64) + "{\"name\":\"zen\"}]}"};
     private static final String[] VALUES = {"alice", "Kansas City", "2002", "-1", "10000", "0x10", "1e3", "",
         " ", "%", "%zz", "%C3%89mile", "%E2%80%AE", "%00", "%0d%0aSet-Cookie:x", "%F0%9F%98%80", "%ff%fe",
         "true", "false", "null", "../../etc/passwd", "<script>", "'; DROP TABLE", "%25%32%35"};
