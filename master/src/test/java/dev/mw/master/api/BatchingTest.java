@@ -97,7 +97,8 @@ class BatchingTest {
         CompletableFuture<Response> first = CompletableFuture.supplyAsync(
                 () -> given().queryParam("name", "alice").get("/api/records"), clients);
         // the second and third wait for the hung first call, then go out as one batch that is refused
-        Poll.until(() -> FakeWorkerResource.calls("am-0") >= 1, Duration.ofSeconds(10), "the first call");
+        Poll.until(() -> registry.instances("am").get(0).health().load().inFlight() == 1, Duration.ofSeconds(10),
+                "the first call out to am-0");
         FakeWorkerResource.BEHAVIOUR.put("am-0", Behaviour.REFUSE);
         CompletableFuture<Response> second = CompletableFuture.supplyAsync(
                 () -> given().queryParam("name", "bill").get("/api/records"), clients);
