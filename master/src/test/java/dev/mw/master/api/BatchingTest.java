@@ -97,14 +97,14 @@ class BatchingTest {
         CompletableFuture<Response> first = CompletableFuture.supplyAsync(
                 () -> given().queryParam("name", "alice").get("/api/records"), clients);
         // the second and third wait for the hung first call, then go out as one batch that is refused
-        Poll.until(() -> registry.instances("am").get(0).health().load().inFlight() == 1, Duration.ofSeconds(10),
-                "the first call out to am-0");
+        Poll.until(() -> FakeWorkerResource.calls("am-0") == 1, Duration.ofSeconds(10), "the first call at am-0");
         FakeWorkerResource.BEHAVIOUR.put("am-0", Behaviour.REFUSE);
         CompletableFuture<Response> second = CompletableFuture.supplyAsync(
                 () -> given().queryParam("name", "bill").get("/api/records"), clients);
         CompletableFuture<Response> third = CompletableFuture.supplyAsync(
                 () -> given().queryParam("name", "deep").get("/api/records"), clients);
-        assertEquals(200, first.join().statusCode());
+        Response firstAnswer = first.join();
+        assertEquals(200, firstAnswer.statusCode(), firstAnswer.asString());
         for (Response refused : List.of(second.join(), third.join())) {
             assertEquals(400, refused.statusCode(), refused.asString());
             assertTrue(refused.asString().contains(FakeWorkerResource.REFUSAL), refused.asString());

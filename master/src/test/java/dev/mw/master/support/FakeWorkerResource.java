@@ -74,10 +74,11 @@ public class FakeWorkerResource {
     public Uni<RecordsResponse> records(@PathParam("id") String id, @HeaderParam("X-Request-Id") String requestId,
                                      @QueryParam("name") String name,
                                      @QueryParam("location") String location, @QueryParam("year") Integer year) {
-        LAST_REQUEST_ID.put(id, String.valueOf(requestId));
+        Behaviour behaviour = BEHAVIOUR.getOrDefault(id, Behaviour.OK); // read before the call counts: a test
+        LAST_REQUEST_ID.put(id, String.valueOf(requestId));           // that waits for the call may change it then
         int call = CALLS.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
         String group = id.substring(0, 2);
-        return behave(id, call, new RecordsResponse(group, id, matching(group, name, location, year)));
+        return behave(behaviour, id, call, new RecordsResponse(group, id, matching(group, name, location, year)));
     }
 
     /**
@@ -89,18 +90,19 @@ public class FakeWorkerResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Map<String, Object>> batch(@PathParam("id") String id, Map<String, List<Map<String, Object>>> body) {
+        Behaviour behaviour = BEHAVIOUR.getOrDefault(id, Behaviour.OK);
         List<Map<String, Object>> queries = body.get("queries");
         BATCHES.computeIfAbsent(id, k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(queries.size());
         int call = CALLS.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
         LAST_REQUEST_ID.put(id, String.valueOf(queries.get(0).get("id")));
         String group = id.substring(0, 2);
-        boolean refuse = BEHAVIOUR.get(id) == Behaviour.REFUSE;
+        boolean refuse = behaviour == Behaviour.REFUSE;
         List<Map<String, Object>> answers = queries.stream().map(q -> refuse
                 ? Map.<String, Object>of("status", 400, "detail", REFUSAL)
                 : Map.<String, Object>of("records", matching(group, (String) q.get("name"), (String) q.get("location"),
                         (Integer) q.get("year")))).toList();
         Map<String, Object> answer = Map.of("group", group, "worker", id, "answers", answers);
-        return refuse ? Uni.createFrom().item(answer) : behave(id, call, answer);
+        return refuse ? Uni.createFrom().item(answer) : behave(behaviour, id, call, answer);
     }
 
     private static List<PersonRecord> matching(String group, String name, String location, Integer year) {
@@ -112,9 +114,9 @@ public class FakeWorkerResource {
     }
 
     @SuppressWarnings("unchecked")
-    private static <T> Uni<T> behave(String id, int call, T answer) {
+    private static <T> Uni<T> behave(Behaviour behaviour, String id, int call, T answer) {
         String group = id.substring(0, 2);
-        return (Uni<T>) switch (BEHAVIOUR.getOrDefault(id, Behaviour.OK)) {
+        return (Uni<T>) switch (behaviour) {
             case OK -> Uni.createFrom().item(answer);
             case FAIL -> Uni.createFrom().failure(new WebApplicationException("injected", 500));
             case HANG -> Uni.createFrom().item(answer).onItem().delayIt().by(HANG_TIME);
