@@ -92,7 +92,10 @@ public class HttpWorkerClients implements WorkerClientFactory {
                 pool.setHttp2MaxSize(2);
             }
         }
-        HttpClient http = vertx.createHttpClient(options, pool);
+        BrokenConnectionLog broken = new BrokenConnectionLog(baseUri);
+        HttpClient http = vertx.httpClientBuilder().with(options).with(pool)
+                .withConnectHandler(connection -> connection.exceptionHandler(broken::broken))
+                .build();
         return new HttpWorkerClient(http, pathPrefix(baseUri), answerReader, batchWriter, maxAnswerBytes);
     }
 

@@ -215,4 +215,49 @@ class HttpWorkerClientTest {
         // a lost hedge is routine: with hedging on, Vert.x's "Stream reset" ERROR came once per lost hedge
         assertEquals(0, errors.size(), errors.size() + " ERROR lines, the first: " + errors.stream().findFirst().orElse(""));
     }
+
+    @Test
+    void aPooledConnectionResetByAKilledWorkerIsOneWarningNotAnError() throws Exception {
+        List<String> errors = new CopyOnWriteArrayList<>();
+        List<String> warnings = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getLevel().intValue() >= Level.SEVERE.intValue()) {
+                    errors.add(record.getLoggerName() + ": " + record.getMessage());
+                } else if (record.getLevel().intValue() >= Level.WARNING.intValue()
+                        && record.getLoggerName().startsWith("dev.mw")) {
+                    warnings.add(String.valueOf(record.getMessage()));
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        // answers, then resets the connection it answered on (SO_LINGER 0), as a killed worker's kernel does
+        io.vertx.core.http.HttpServer resetting = vertx.createHttpServer(new io.vertx.core.http.HttpServerOptions().setSoLinger(0))
+                .requestHandler(request -> request.response().putHeader("Content-Type", "application/json")
+                        .end("{\"group\":\"am\",\"worker\":\"w\",\"records\":[]}")
+                        .onComplete(sent -> vertx.setTimer(50, t -> request.connection().close())))
+                .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get();
+        Logger root = Logger.getLogger("");
+        root.addHandler(capture);
+        try (WorkerApi client = clients.create(URI.create("http://127.0.0.1:" + resetting.actualPort()))) {
+            for (int i = 0; i < 3; i++) {
+                client.records("rid", "zen", null, null).await().atMost(WAIT);
+                Poll.until(() -> !warnings.isEmpty() || !errors.isEmpty(), WAIT, "the reset to be seen");
+            }
+        } finally {
+            root.removeHandler(capture);
+            resetting.close().toCompletionStage().toCompletableFuture().get();
+        }
+        assertEquals(List.of(), errors, "Vert.x's own ERROR lines for a reset idle connection");
+        assertEquals(1, warnings.size(), "one warning for three resets within the quiet time: " + warnings);
+        assertTrue(warnings.get(0).startsWith("A connection to the worker at http://127.0.0.1:"), warnings.get(0));
+    }
 }
