@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Writes RESULTS.md and results.png from a bench results.json.
+"""Writes RESULTS.md, results.png and cold-start.png from a bench results.json.
 
-  bench/report.py DIR      # reads DIR/results.json, writes DIR/RESULTS.md and DIR/results.png
+  bench/report.py DIR      # reads DIR/results.json, writes DIR/RESULTS.md and the charts there
 """
 import json
 import os
@@ -42,12 +42,30 @@ def cpu(r, name):
     return "–" if v is None else f"{v:.0f}"
 
 
-def markdown(res):
+def s7_rows(s):
+    """Scenario 7's rows by variant; a run from before the variants measured one master, the baseline."""
+    if "rows" in s:
+        return s["rows"]
+    return {"baseline": {"label": "baseline", "ready_s": s["ready_s"], "per_second": s["per_second"],
+                         "peak_rps": s["peak_rps"], "second_reaching_80_own": s["second_reaching_80"],
+                         "second_reaching_80_warm": None, "p99_first_5s_ms": s["p99_first_5s_ms"],
+                         "errors": s["errors"]}}
+
+
+def s7_sets(r):
+    """What a scenario 7 variant sets: its java, cache and JVM options."""
+    opts = ({"app-cds.jsa": ["-XX:SharedArchiveFile=app-cds.jsa"], "app.aot": ["-XX:AOTCache=app.aot", "-XX:AOTMode=on"]}
+            .get(r.get("cache"), []) + r.get("jvm", []))
+    return " ".join(f"`{o}`" for o in opts) or "–"
+
+
+def markdown(res, charts):
     meta, sc = res["meta"], res["scenarios"]
     out = []
     w = out.append
     w("# Benchmark results\n")
-    mode = "a **smoke run**: tiny data, 2 s per measurement, C1 only; it checks the scripts, not the numbers" \
+    mode = "a **smoke run**: tiny data, 2 s per measurement, C1 only but for scenario 7's masters; it checks " \
+        "the scripts, not the numbers" \
         if meta.get("smoke") else f"full run, {meta['duration_s']} s per measurement{rounds_of(meta)}; warm-up before each: {meta['warmup']}"
     w(f"Written by `bench/run.sh` ({mode}); how to run and what each scenario measures: "
       "[bench/README.md](README.md). Everything ran on one machine over loopback, so the load "
@@ -77,7 +95,8 @@ def markdown(res):
       + ("; the class-data archive of a training run (`scripts/train-cds.sh`, `-XX:SharedArchiveFile=app-cds.jsa`, "
          "run from the app directory, as `scripts/run-local.sh` does)" if meta.get("app_cds") else "") + "; otherwise "
       "defaults: default JVM heap and GC (G1), default Vert.x event loops (2 × CPUs), the master's "
-      "pool of 128 connections per worker instance. HAProxy: `bench/haproxy.cfg.template`, no request log.\n")
+      "pool of 128 connections per worker instance; scenario 7 compares its masters' java, cache and JVM options "
+      "(its table). HAProxy: `bench/haproxy.cfg.template`, no request log.\n")
 
     w("## Targets\n")
     w("| scenario | target | measured | |\n|---|---|---|---|")
@@ -240,20 +259,46 @@ def markdown(res):
 
     if "7" in sc:
         s = sc["7"]
+        rows = s7_rows(s)
+        ran = {k: r for k, r in rows.items() if "per_second" in r}
+        warm = s.get("warm_peak_rps")
+        warm_rps = " ".join(f"{r['rps']:.0f}" for r in s.get("warm_runs", []))
         w("## 7. A restarted master's first seconds\n")
-        w(f"Two warm replicas per group; their master is stopped and a fresh one started on the same port "
-          f"(ready {s['ready_s']:.2f} s after its start, once the workers registered again). Names of both groups "
-          f"at {s['conns']} connections from its first request, in runs of 1 s, one after the other.\n")
-        w("| second | " + " | ".join(str(i + 1) for i in range(len(s["per_second"]))) + " |")
-        w("|---|" + "---:|" * len(s["per_second"]))
-        w("| req/s | " + " | ".join(f"{r['rps']:.0f}" for r in s["per_second"]) + " |")
-        w("| p99 ms | " + " | ".join(f"{r['p99_ms']:.1f}" for r in s["per_second"]) + " |")
+        w(f"Two warm replicas per group; their master is stopped and, for each variant, a fresh one started on the "
+          f"same port (ready once the workers registered again). Names of both groups at {s['conns']} connections "
+          "from its first request, in runs of 1 s, one after the other; then that master is stopped and the next "
+          "variant's started, under the same workers."
+          + (f" The reference: the warm master before its restart, measured the same way: {warm_rps} req/s, "
+             f"peak **{warm:.0f}**." if warm else "") + "\n")
+        w("| variant | java | sets | ready s | req/s in second 1 | second 5 | peak | 80 % of the warm peak in second "
+          "| 80 % of its own peak in second | worst p99 of the first 5 s, ms | errors |")
+        w("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+        for k, r in rows.items():
+            label = r["label"] + (" (shipped)" if k == s.get("shipped", "baseline") else "")
+            if "per_second" not in r:
+                w(f"| {label} | {r.get('java') or '–'} | {s7_sets(r)} | {'skipped' if 'skipped' in r else 'failed'}: "
+                  f"{r.get('skipped') or r.get('failed')} | | | | | | | |")
+                continue
+            ps = r["per_second"]
+            w(f"| {label} | {r.get('java') or '–'} | {s7_sets(r)} | {r['ready_s']:.2f} | {ps[0]['rps']:.0f} | "
+              f"{ps[4]['rps']:.0f} | {r['peak_rps']:.0f} | "
+              f"{r['second_reaching_80_warm'] or '–'} | {r['second_reaching_80_own'] or '–'} | "
+              f"{r['p99_first_5s_ms']:.1f} | {r['errors']} |")
+        if ran:
+            n = max(len(r["per_second"]) for r in ran.values())
+            for what, key, digits in (("req/s", "rps", 0), ("p99 ms", "p99_ms", 1)):
+                w(f"\n{what} by second:\n")
+                w("| variant | " + " | ".join(str(i + 1) for i in range(n)) + " |")
+                w("|---|" + "---:|" * n)
+                for r in ran.values():
+                    w(f"| {r['label']} | " + " | ".join(f"{x[key]:.{digits}f}" for x in r["per_second"]) + " |")
+        if charts.get("cold-start.png"):
+            w("\n![req/s per second after a cold start, one line per variant](cold-start.png)")
         w("")
-        w(f"Peak {s['peak_rps']:.0f} req/s; 80 % of it first reached in second {s['second_reaching_80']}; "
-          f"worst p99 of the first 5 s {s['p99_first_5s_ms']:.1f} ms; {s['errors']} errors.\n")
 
-    w("## Chart\n")
-    w("![headline figures](results.png)\n")
+    if charts.get("results.png"):
+        w("## Chart\n")
+        w("![headline figures](results.png)\n")
     return "\n".join(out)
 
 
@@ -267,11 +312,66 @@ def q(s):
     return '"' + s.replace('"', "'") + '"'
 
 
-def chart(out_dir, res):
-    """results.png with gnuplot: one panel per headline figure."""
+def gnuplot(out_dir, name, size, script):
+    """Runs a gnuplot script that draws out_dir/name, size (width, height) pixels; True when it did."""
     if not shutil.which("gnuplot"):
-        print("report: gnuplot not found, no chart", file=sys.stderr)
+        print(f"report: gnuplot not found, no {name}", file=sys.stderr)
         return False
+    gp = os.path.join(out_dir, "work", "chart", name.replace(".png", ".gp"))
+    with open(gp, "w") as fh:
+        fh.write(f"set terminal pngcairo size {size[0]},{size[1]} font 'DejaVu Sans,10'\n"
+                 f"set output '{os.path.join(out_dir, name)}'\n" + script)
+    r = subprocess.run(["gnuplot", gp], capture_output=True, text=True)
+    if r.returncode != 0:
+        print(f"report: gnuplot failed on {name}:\n" + r.stderr, file=sys.stderr)
+        return False
+    return True
+
+
+def chart_title(res, what, sep=", "):
+    meta = res["meta"]
+    return (f"{what}{sep}{meta['date']}, commit {meta['commit']}, {meta['nproc']} CPUs"
+            + (" (SMOKE RUN)" if meta.get("smoke") else ""))
+
+
+def cold_start_chart(out_dir, res):
+    """cold-start.png: scenario 7's req/s per second from a fresh master's first request, one line per
+    variant, with 80 % of the warm master's peak and the 5 s of the target. None when there is nothing
+    to draw."""
+    s = res["scenarios"].get("7")
+    rows = [r for r in s7_rows(s).values() if "per_second" in r] if s else []
+    if not rows:
+        return None
+    work = os.path.join(out_dir, "work", "chart")
+    os.makedirs(work, exist_ok=True)
+    n = max(len(r["per_second"]) for r in rows)
+    dat = os.path.join(work, "s7.dat")
+    with open(dat, "w") as fh:
+        for i in range(n):
+            fh.write(f"{i + 1} " + " ".join(f"{r['per_second'][i]['rps']:.6g}" if i < len(r["per_second"]) else "NaN"
+                                            for r in rows) + "\n")
+    colours = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#9c755f"]
+    lines = [f"'{dat}' using 1:{c + 2} with linespoints lw 2 pt 7 ps 0.6 lc rgb '{colours[c % len(colours)]}' "
+             f"title {q(r['label'])}" for c, r in enumerate(rows)]
+    warm = s.get("warm_peak_rps")
+    marks = ("set arrow 1 from 5, graph 0 to 5, graph 1 nohead dt 3 lc rgb 'grey40'\n"
+             "set label 2 'target: 5 s' at 5, graph 0.97 offset 0.5,0 tc rgb 'grey40'\n")
+    if warm:
+        marks += (f"set arrow 2 from graph 0, first {0.8 * warm:.0f} to graph 1, first {0.8 * warm:.0f} nohead dt 2 "
+                  "lc rgb 'red'\n"
+                  f"set label 1 {q(f'80 % of the warm peak ({warm:.0f} req/s)')} at graph 0.01, first "
+                  f"{0.8 * warm:.0f} offset 0,0.7 tc rgb 'red'\n")
+    title = chart_title(res, f"7. A fresh master: req/s in each second from its first request, {s['conns']} connections",
+                        sep="\\n")
+    script = (f"set title {q(title)}\n"
+              "set xlabel 'second after the first request'\nset ylabel 'req/s'\n"
+              f"set xrange [0.5:{n + 0.5}]\nset yrange [0:*]\nset xtics 1\nset grid ytics\n"
+              "set key outside right top\n" + marks + "plot " + ", ".join(lines) + "\n")
+    return gnuplot(out_dir, "cold-start.png", (1000, 560), script)
+
+
+def chart(out_dir, res):
+    """results.png with gnuplot: one panel per headline figure; None when no scenario has one."""
     sc = res["scenarios"]
     work = os.path.join(out_dir, "work", "chart")
     os.makedirs(work, exist_ok=True)
@@ -378,32 +478,22 @@ def chart(out_dir, res):
                       f"'' using ($0+1.0/6):3:(sprintf('%.0f MiB',$3)) axes x1y2 with labels offset 0,0.8 notitle\n"
                       "unset arrow 3\nunset y2tics\nunset y2label\n")
     if not panels:
-        return False
+        return None
     cols = 3 if len(panels) > 4 else 2 if len(panels) > 1 else 1
     nrows = (len(panels) + cols - 1) // cols
-    meta = res["meta"]
-    title = (f"master-worker benchmarks, {meta['date']}, commit {meta['commit']}, {meta['nproc']} CPUs"
-             + (" (SMOKE RUN)" if meta.get("smoke") else ""))
-    script = (f"set terminal pngcairo size {560 * cols},{420 * nrows} font 'DejaVu Sans,10'\n"
-              f"set output '{os.path.join(out_dir, 'results.png')}'\n"
-              f"set multiplot layout {nrows},{cols} title {q(title)} font ',13'\n"
+    script = (f"set multiplot layout {nrows},{cols} title {q(chart_title(res, 'master-worker benchmarks'))} font ',13'\n"
               + "\n".join("reset\n" + pnl for pnl in panels) + "unset multiplot\n")
-    gp = os.path.join(work, "results.gp")
-    with open(gp, "w") as fh:
-        fh.write(script)
-    r = subprocess.run(["gnuplot", gp], capture_output=True, text=True)
-    if r.returncode != 0:
-        print("report: gnuplot failed:\n" + r.stderr, file=sys.stderr)
-        return False
-    return True
+    return gnuplot(out_dir, "results.png", (560 * cols, 420 * nrows), script)
 
 
 def write(out_dir, res):
+    """RESULTS.md and the charts; False when a chart there were figures for could not be drawn."""
+    charts = {"results.png": chart(out_dir, res), "cold-start.png": cold_start_chart(out_dir, res)}
     with open(os.path.join(out_dir, "RESULTS.md"), "w") as fh:
-        fh.write(markdown(res))
-    ok = chart(out_dir, res)
-    print(f"report: wrote {os.path.join(out_dir, 'RESULTS.md')}" + (" and results.png" if ok else ""))
-    return ok
+        fh.write(markdown(res, charts))
+    drawn = [name for name, ok in charts.items() if ok]
+    print(f"report: wrote {os.path.join(out_dir, 'RESULTS.md')}" + (" and " + ", ".join(drawn) if drawn else ""))
+    return all(ok is not False for ok in charts.values())
 
 
 if __name__ == "__main__":

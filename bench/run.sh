@@ -2,16 +2,20 @@
 # Benchmarks of the master-worker system: router overhead against a direct call and HAProxy,
 # parallel scatter, balancer quality, data scale and start-up, all on this machine over loopback.
 #
-# Usage: bench/run.sh [--duration SECONDS] [--rounds N] [--scenarios 1,2,3,4,5,6,7] [--smoke] [--out DIR]
+# Usage: bench/run.sh [--duration SECONDS] [--rounds N] [--scenarios 1,2,3,4,5,6,7] [--variants LIST]
+#                     [--smoke] [--out DIR]
 #   --duration S   length of each measured run (default 20; a warm-up precedes the first)
 #   --rounds N     scenarios 1 and 2 measure their paths in N interleaved rounds, scenario 4
 #                  starts each worker N times for its load time (default 3, smoke 1)
 #   --scenarios L  comma-separated subset of 1..7 (default all):
 #                  1 router overhead, 2 scatter, 3 balancers, 4 data scale, 5 start-up,
 #                  6 a replica frozen (SIGSTOP) under load, 7 a restarted master's first seconds
+#   --variants L   scenario 7's masters, comma-separated (default all): baseline, warmup-3s, jdk25,
+#                  jdk25-aot, jdk25-aot-warmup-3s, c1-only, compile-sooner; the JDK 25 ones need
+#                  MW_JAVA25 or a JDK 25 in /usr/lib/jvm/, and are skipped without one
 #   --smoke        every scenario for ~2 s with tiny data (CI): fails only if something broke,
 #                  never on a missed performance target; writes to target/bench-smoke/
-#   --out DIR      where RESULTS.md, results.png and results.json go (default bench/)
+#   --out DIR      where RESULTS.md, results.png, cold-start.png and results.json go (default bench/)
 #
 # Needs the packaged services (built here with ./mvnw -DskipTests package if missing), Java 17+,
 # python3, wrk, haproxy and gnuplot (installed with apt-get when missing and possible).
@@ -20,12 +24,13 @@ set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-usage() { sed -n '2,17s/^# \{0,1\}//p' "$0"; }
+usage() { sed -n '2,21s/^# \{0,1\}//p' "$0"; }
 fail() { echo "bench: $*" >&2; exit 2; }
 
 duration=20
 rounds=""
 scenarios=1,2,3,4,5,6,7
+variants=""
 smoke=0
 out=""
 while (($#)); do
@@ -38,6 +43,8 @@ while (($#)); do
     --rounds=*) rounds=${1#*=}; [[ "$rounds" =~ ^[0-9]+$ && "$rounds" -ge 1 ]] || fail "bad --rounds"; shift ;;
     --scenarios) [[ $# -ge 2 ]] || fail "--scenarios needs a list like 1,3"; scenarios=$2; shift 2 ;;
     --scenarios=*) scenarios=${1#*=}; shift ;;
+    --variants) [[ $# -ge 2 ]] || fail "--variants needs a list like baseline,jdk25-aot"; variants=$2; shift 2 ;;
+    --variants=*) variants=${1#*=}; shift ;;
     --smoke) smoke=1; shift ;;
     --out) [[ $# -ge 2 ]] || fail "--out needs a directory"; out=$2; shift 2 ;;
     --out=*) out=${1#*=}; shift ;;
@@ -83,11 +90,11 @@ cleanup() {
   local pid
   if [[ -f "$pidfile" ]]; then
     while read -r pid; do
-      [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null && kill -TERM -- "-$pid" 2>/dev/null || true
+      if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; then kill -TERM -- "-$pid" 2>/dev/null || true; fi
     done <"$pidfile"
     sleep 1
     while read -r pid; do
-      [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null && kill -KILL -- "-$pid" 2>/dev/null || true
+      if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; then kill -KILL -- "-$pid" 2>/dev/null || true; fi
     done <"$pidfile"
   fi
 }
@@ -97,7 +104,8 @@ trap 'exit 143' TERM
 
 args=(--duration "$duration" --scenarios "$scenarios" --out "$out")
 [[ -n "$rounds" ]] && args+=(--rounds "$rounds")
+[[ -n "$variants" ]] && args+=(--variants "$variants")
 ((smoke)) && args+=(--smoke)
 start=$SECONDS
 python3 bench/bench.py "${args[@]}"
-echo "bench: done in $((SECONDS - start)) s; results in $out/RESULTS.md and $out/results.png"
+echo "bench: done in $((SECONDS - start)) s; results in $out/RESULTS.md and its charts"
