@@ -44,6 +44,8 @@ public class FakeWorkerResource {
     public static final Map<String, Behaviour> BEHAVIOUR = new ConcurrentHashMap<>();
     public static final Map<String, AtomicInteger> CALLS = new ConcurrentHashMap<>();
     public static final Map<String, String> LAST_REQUEST_ID = new ConcurrentHashMap<>();
+    /** The last request id per instance and kind of query, keyed {@code am-0/name} or {@code am-0/scatter}. */
+    public static final Map<String, String> LAST_REQUEST_ID_BY_KIND = new ConcurrentHashMap<>();
 
     private static final Map<String, List<PersonRecord>> DATA = Map.of(
             "am", List.of(new PersonRecord(12, "deep", "Kansas City", 2022),
@@ -58,6 +60,7 @@ public class FakeWorkerResource {
         BEHAVIOUR.clear();
         CALLS.clear();
         LAST_REQUEST_ID.clear();
+        LAST_REQUEST_ID_BY_KIND.clear();
     }
 
     public static int calls(String id) {
@@ -70,6 +73,7 @@ public class FakeWorkerResource {
                                      @QueryParam("name") String name,
                                      @QueryParam("location") String location, @QueryParam("year") Integer year) {
         LAST_REQUEST_ID.put(id, String.valueOf(requestId));
+        LAST_REQUEST_ID_BY_KIND.put(id + (name != null ? "/name" : "/scatter"), String.valueOf(requestId));
         int call = CALLS.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
         String group = id.substring(0, 2);
         List<PersonRecord> records = DATA.get(group).stream()
