@@ -18,6 +18,9 @@
 #   MW_ACCESS_LOG     true: every service writes an access-log line per request, with its request
 #                     id (rid=...), to its log (-Dquarkus.http.access-log.enabled=true); default
 #                     false, the services' own default (it costs throughput)
+#   MW_WARMUP         the master's warm-up before it turns ready (-Dmw.warmup): off or a duration
+#                     such as 2s; default: the master's own (off). The default MW_JAVA_OPTS stop
+#                     the JIT at C1, so measure a warm-up with MW_JAVA_OPTS=-Xmx256m
 # Other MW_* variables reach the services as configuration, e.g. MW_BALANCER=round-robin.
 #
 # Logs: .run/logs/<name>.log; pids of the running services: .run/pids.
@@ -29,7 +32,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 . scripts/lib/local-cluster.sh
 
 usage() {
-  sed -n '2,23s/^# \{0,1\}//p' "$0"
+  sed -n '2,26s/^# \{0,1\}//p' "$0"
 }
 
 fail() {
@@ -91,6 +94,12 @@ case "${MW_ACCESS_LOG:-false}" in
   false) ;;
   *) fail "MW_ACCESS_LOG must be true or false, got '$MW_ACCESS_LOG'" ;;
 esac
+# the master's own key; it checks the value too, this only fails before anything starts
+MASTER_OPTS=()
+if [[ -n "${MW_WARMUP:-}" ]]; then
+  [[ "$MW_WARMUP" =~ ^(off|[0-9]+(\.[0-9]+)?(ms|s|m))$ ]] || fail "MW_WARMUP must be off or a duration such as 2s or 500ms, got '$MW_WARMUP'"
+  MASTER_OPTS=(-Dmw.warmup="$MW_WARMUP")
+fi
 command -v java >/dev/null 2>&1 || fail "java not found: install a JDK 17 or newer"
 command -v curl >/dev/null 2>&1 || fail "curl not found: it is used to wait for the services"
 
@@ -113,6 +122,7 @@ start_service() {
   local i="$1" append="${2:-}" jar="$WORKER_JAR" args=()
   if [[ "${NAMES[i]}" == master ]]; then
     jar="$MASTER_JAR"
+    args=(${MASTER_OPTS[@]+"${MASTER_OPTS[@]}"})
   else
     args=(-Dmw.group="${GROUPS_OF[i]}" -Dmw.id="${NAMES[i]}" -Dmw.master-url="$MASTER_URL"
       -Dmw.advertise-url="http://127.0.0.1:${PORTS[i]}" -Dmw.data-file="$(pwd)/data/data-${GROUPS_OF[i]}.json")

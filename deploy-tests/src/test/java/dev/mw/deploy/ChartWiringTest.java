@@ -140,6 +140,24 @@ class ChartWiringTest {
         }
     }
 
+    /** master.warmup sets the master's mw.warmup; empty, the default, leaves the master's own default. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenarios")
+    void warmupFollowsTheValue(Scenario scenario) {
+        checkWarmup(scenario.rendered(), String.valueOf(scenario.value("master.warmup")));
+    }
+
+    @Test
+    void noWarmupIsSetByDefaultAndTheValueSetsIt() {
+        checkWarmup(Scenario.defaults().rendered(), "");
+        checkWarmup(Rendered.parse(Helm.template("--set", "master.warmup=2s"), "helm template (master.warmup=2s)"), "2s");
+    }
+
+    private static void checkWarmup(Rendered r, String expected) {
+        Container master = Rendered.container(r.master().getSpec().getTemplate(), "master");
+        assertEquals(expected, Rendered.env(master, "MW_WARMUP").map(EnvVar::getValue).orElse(""), "MW_WARMUP");
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("scenarios")
     void mwGroupsAndTheWorkerStatefulSetsComeFromTheSameGroupsList(Scenario scenario) {

@@ -22,7 +22,8 @@ final class Contract {
     static final String METRICS = "/q/metrics";
 
     static final Set<String> MASTER_KEYS = Set.of("mw.groups", "mw.balancer", "mw.worker-timeout", "mw.lease",
-            "mw.token", "mw.query-timeout", "mw.hedge-after", "mw.max-concurrent-queries", "mw.max-answer-size",
+            "mw.token", "mw.query-timeout", "mw.hedge-after", "mw.warmup", "mw.warmup.concurrency",
+            "mw.max-concurrent-queries", "mw.max-answer-size",
             "mw.registry.max-per-group", "mw.registry.rate-limit", "mw.registry.verify-source");
 
     static final Set<String> WORKER_KEYS = Set.of("mw.group", "mw.id", "mw.master-url", "mw.advertise-url",

@@ -8,8 +8,8 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * {@code /q/health/ready}: {@link MasterReadiness} as a SmallRye Health check named
- * {@code groups}. A DOWN answer names the groups still missing and when the lease-period
- * fallback makes the master ready anyway.
+ * {@code groups}. A DOWN answer says why: the groups still missing, or the warm-up under way,
+ * and when the master turns ready at the latest ({@code readyBy}).
  */
 @Readiness
 @ApplicationScoped
@@ -27,8 +27,10 @@ public class GroupsReadinessCheck implements HealthCheck {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("groups").status(status.ready())
                 .withData("reason", status.reason());
         if (!status.ready()) {
-            response.withData("missing", String.join(",", status.missing()))
-                    .withData("readyBy", status.fallbackAt().toString());
+            if (!status.missing().isEmpty()) {
+                response.withData("missing", String.join(",", status.missing()));
+            }
+            response.withData("readyBy", status.readyBy().toString());
         }
         return response.build();
     }

@@ -22,14 +22,14 @@ class MasterReadinessTest {
     private final FakeClock clock = new FakeClock();
     private final WorkerRegistry registry = TestRegistries.registry(clock, new FakeTicker());
     private final Instant start = clock.instant();
-    private final MasterReadiness readiness = new MasterReadiness(TestRegistries.ROUTER, registry, clock, LEASE);
+    private final MasterReadiness readiness = new MasterReadiness(TestRegistries.ROUTER, registry, clock, WarmUp.NONE, LEASE);
 
     @Test
     void notReadyWhileAGroupHasNoWorkerAndSaysWhichAndUntilWhen() {
         MasterReadiness.Status status = readiness.status();
         assertFalse(status.ready());
         assertEquals(List.of("am", "nz"), status.missing());
-        assertEquals(start.plus(LEASE), status.fallbackAt());
+        assertEquals(start.plus(LEASE), status.readyBy());
 
         register("worker-am-0", "am");
         assertEquals(List.of("nz"), readiness.status().missing());

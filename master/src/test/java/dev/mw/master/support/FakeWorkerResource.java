@@ -48,6 +48,8 @@ public class FakeWorkerResource {
     public static final Map<String, String> LAST_REQUEST_ID = new ConcurrentHashMap<>();
     /** The sizes of the batches each fake received, in order. */
     public static final Map<String, List<Integer>> BATCHES = new ConcurrentHashMap<>();
+    /** The last request id per instance and kind of query, keyed {@code am-0/name} or {@code am-0/scatter}. */
+    public static final Map<String, String> LAST_REQUEST_ID_BY_KIND = new ConcurrentHashMap<>();
 
     private static final Map<String, List<PersonRecord>> DATA = Map.of(
             "am", List.of(new PersonRecord(12, "deep", "Kansas City", 2022),
@@ -63,6 +65,7 @@ public class FakeWorkerResource {
         CALLS.clear();
         LAST_REQUEST_ID.clear();
         BATCHES.clear();
+        LAST_REQUEST_ID_BY_KIND.clear();
     }
 
     public static int calls(String id) {
@@ -76,6 +79,7 @@ public class FakeWorkerResource {
                                      @QueryParam("location") String location, @QueryParam("year") Integer year) {
         Behaviour behaviour = BEHAVIOUR.getOrDefault(id, Behaviour.OK); // read before the call counts: a test
         LAST_REQUEST_ID.put(id, String.valueOf(requestId));           // that waits for the call may change it then
+        LAST_REQUEST_ID_BY_KIND.put(id + (name != null ? "/name" : "/scatter"), String.valueOf(requestId));
         int call = CALLS.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
         String group = id.substring(0, 2);
         return behave(behaviour, id, call, new RecordsResponse(group, id, matching(group, name, location, year)));
