@@ -23,6 +23,7 @@ final class Contract {
 
     static final Set<String> MASTER_KEYS = Set.of("mw.groups", "mw.balancer", "mw.worker-timeout", "mw.lease",
             "mw.token", "mw.query-timeout", "mw.hedge-after", "mw.warmup", "mw.warmup.concurrency",
+            "mw.batch.enabled", "mw.batch.max-in-flight", "mw.batch.max-size", "mw.worker-http",
             "mw.max-concurrent-queries", "mw.max-answer-size",
             "mw.registry.max-per-group", "mw.registry.rate-limit", "mw.registry.verify-source");
 

@@ -7,6 +7,7 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.time.Duration;
@@ -22,6 +23,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * budget ({@code bench/RESULTS.md}, scenario 1). The Vert.x client it is built on does the same
  * call for a fraction of that.
  */
+// made at startup, so a bad setting stops the master there, not at the first query or registration
+@Startup
 @ApplicationScoped
 public class HttpWorkerClients implements WorkerClientFactory {
 

@@ -7,6 +7,7 @@ import dev.mw.master.registry.WorkerRegistry;
 import dev.mw.master.time.Ticker;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -27,6 +28,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * worker refused (a 4xx) is not retried. Never blocks a thread, and never fails: a group that did
  * not answer is a {@code failed} {@link ShardOutcome}. Hand-written: this is the routing core.
  */
+// made at startup, so a bad setting stops the master there, not at the first query or registration
+@Startup
 @ApplicationScoped
 public class GroupCaller {
 

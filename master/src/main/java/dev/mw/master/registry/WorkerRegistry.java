@@ -16,6 +16,7 @@ import dev.mw.master.problem.ProblemException;
 import dev.mw.master.time.Ticker;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -41,6 +42,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@link #all}) take an immutable snapshot and never block, so the query path does not wait for
  * a registration.
  */
+// made at startup, so a bad setting stops the master there, not at the first query or registration
+@Startup
 @ApplicationScoped
 public class WorkerRegistry {
 
