@@ -140,7 +140,7 @@ class ChartWiringTest {
         }
     }
 
-    /** master.warmup sets the master's mw.warmup; empty, the default, leaves the master's own default. */
+    /** master.warmup sets the master's mw.warmup (30s by default); empty leaves the master's own default (off). */
     @ParameterizedTest(name = "{0}")
     @MethodSource("scenarios")
     void warmupFollowsTheValue(Scenario scenario) {
@@ -148,9 +148,10 @@ class ChartWiringTest {
     }
 
     @Test
-    void noWarmupIsSetByDefaultAndTheValueSetsIt() {
-        checkWarmup(Scenario.defaults().rendered(), "");
+    void aMasterPodWarmsUpByDefaultAndTheValueSetsOrClearsIt() {
+        checkWarmup(Scenario.defaults().rendered(), "30s");
         checkWarmup(Rendered.parse(Helm.template("--set", "master.warmup=2s"), "helm template (master.warmup=2s)"), "2s");
+        checkWarmup(Rendered.parse(Helm.template("--set", "master.warmup="), "helm template (master.warmup empty)"), "");
     }
 
     private static void checkWarmup(Rendered r, String expected) {

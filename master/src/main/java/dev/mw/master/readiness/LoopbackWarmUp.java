@@ -55,6 +55,10 @@ public class LoopbackWarmUp implements WarmUp {
     static final int SCATTER_YEAR = 2002;
     /** A failure can come back in microseconds (a refused connection, an open breaker): without a pause a lane would spin. */
     static final long PAUSE_AFTER_FAILURE_MS = 10;
+    /** How often the JIT's activity is looked at. */
+    static final long JIT_LOOK_MS = 500;
+    /** The JIT is idle before the first queries too: it is judged only after this long. */
+    static final Duration MIN_BEFORE_IDLE = Duration.ofSeconds(2);
     private static final Set<String> WILDCARD_HOSTS = Set.of("", "0.0.0.0", "::", "[::]");
 
     private final WarmUpSettings settings;
@@ -80,14 +84,16 @@ public class LoopbackWarmUp implements WarmUp {
     private volatile HttpClient http;
     private volatile List<String> names = List.of();
     private volatile String firstFailure;
+    private volatile String endedBy = "its duration";
 
     @Inject
     LoopbackWarmUp(Vertx vertx, HttpServer server, ShardRouter router, ObjectMapper mapper,
                    Clock clock, Ticker ticker, MeterRegistry meters,
                    @ConfigProperty(name = "mw.warmup", defaultValue = "off") String warmup,
                    @ConfigProperty(name = "mw.warmup.concurrency", defaultValue = "4") int concurrency,
+                   @ConfigProperty(name = "mw.warmup.until", defaultValue = "jit-idle") String until,
                    @ConfigProperty(name = "quarkus.http.host", defaultValue = "0.0.0.0") String httpHost) {
-        this.settings = WarmUpSettings.parse(warmup, concurrency);
+        this.settings = WarmUpSettings.parse(warmup, concurrency, until);
         this.vertx = vertx;
         this.server = server;
         this.host = loopback(httpHost);
@@ -133,6 +139,14 @@ public class LoopbackWarmUp implements WarmUp {
         http = vertx.createHttpClient(new HttpClientOptions().setDefaultHost(host).setDefaultPort(port).setKeepAlive(true),
                 new PoolOptions().setHttp1MaxSize(settings.concurrency()));
         vertx.setTimer(Math.max(1, settings.duration().toMillis()), timer -> finishOnTime());
+        JitActivity jit = new JitActivity(ticker.nanos());
+        if (settings.untilJitIdle() && jit.measurable()) {
+            vertx.setPeriodic(JIT_LOOK_MS, timer -> {
+                if (finished || lookAtJit(jit)) {
+                    vertx.cancelTimer(timer);
+                }
+            });
+        }
         Log.infof("Warming up until %s before turning ready: queries to http://%s:%d%s, %d at a time",
                 until, host, port, PATH, settings.concurrency());
         // the groups' letters until the scatter answers: a slow or hung group must not idle the warm-up
@@ -195,6 +209,20 @@ public class LoopbackWarmUp implements WarmUp {
         }
     }
 
+    /** True when it ended the warm-up: the JIT settled, after the minimum time and with queries answered. */
+    private synchronized boolean lookAtJit(JitActivity jit) {
+        double share = jit.look(ticker.nanos());
+        Log.debugf("Warm-up: the JIT compiled %.0f %% of a CPU's time in the last %d ms, %d queries answered",
+                100 * share, JIT_LOOK_MS, ok.get());
+        boolean longEnough = ticker.nanos() - startNanos >= MIN_BEFORE_IDLE.toNanos();
+        if (!finished && longEnough && ok.get() > 0 && jit.settled()) {
+            endedBy = "the JIT going idle";
+            finish();
+            return true;
+        }
+        return false;
+    }
+
     private synchronized void finishOnTime() {
         if (!finished) {
             finish();
@@ -209,8 +237,8 @@ public class LoopbackWarmUp implements WarmUp {
         long answered = ok.get();
         long failures = failed.get();
         long givenUp = Math.max(0, sent.get() - answered - failures);
-        String summary = String.format("Warm-up over after %.2f s: %d queries sent, %d answered, %d failed%s, %d given up at the end; %d names",
-                took.toNanos() / 1e9, sent.get(), answered, failures,
+        String summary = String.format("Warm-up over after %.2f s (ended by %s): %d queries sent, %d answered, %d failed%s, %d given up at the end; %d names",
+                took.toNanos() / 1e9, endedBy, sent.get(), answered, failures,
                 failures > 0 ? " (first: " + firstFailure + ")" : "", givenUp, names.size());
         if (failures > 0) {
             Log.warn(summary);

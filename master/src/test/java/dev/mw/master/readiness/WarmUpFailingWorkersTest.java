@@ -27,7 +27,7 @@ class WarmUpFailingWorkersTest {
     public static final class WarmingUp implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("mw.warmup", "3s");
+            return Map.of("mw.warmup", "3s", "mw.warmup.until", "duration");
         }
     }
 

@@ -23,7 +23,7 @@ class WarmUpHungWorkersTest {
     public static final class WarmingUp implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("mw.warmup", "1s", "mw.worker-timeout", "5m");
+            return Map.of("mw.warmup", "1s", "mw.worker-timeout", "5m", "mw.warmup.until", "duration");
         }
     }
 

@@ -32,7 +32,8 @@ class WarmUpTest {
     public static final class WarmingUp implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("mw.warmup", WARM_UP.toSeconds() + "s", "mw.warmup.concurrency", "2");
+            return Map.of("mw.warmup", WARM_UP.toSeconds() + "s", "mw.warmup.concurrency", "2",
+                    "mw.warmup.until", "duration");
         }
     }
 
