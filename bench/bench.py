@@ -970,8 +970,8 @@ class Bench:
             for k in ("master", "worker"):
                 x = res[k + key]
                 log(f"  {k}, {what}: ready {x['ready_s_median']:.2f} s (median), RSS {x['rss_mb_median']:.0f} MiB")
-                self.target(5, f"JVM {k} ready ≤ 1 s, {what}", f"{x['ready_s_median']:.2f} s (median of {runs})",
-                            x["ready_s_median"] <= 1.0)
+                self.target(5, f"JVM {k} ready ≤ 0.5 s, {what}", f"{x['ready_s_median']:.2f} s (median of {runs})",
+                            x["ready_s_median"] <= 0.5)
 
     # ---- run --------------------------------------------------------------------------------
 

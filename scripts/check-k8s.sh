@@ -27,6 +27,8 @@ done
 
 passed=0
 failed=0
+# indent: a failure's details, under its line
+indent() { sed 's/^/        /'; }
 ok() { passed=$((passed + 1)); echo "  ok    $*"; }
 ko() { failed=$((failed + 1)); echo "  FAIL  $*"; }
 log="$(mktemp)"
@@ -99,7 +101,7 @@ unpinned="$(grep -nE '^\s*(- )?uses:' .github/workflows/*.yml | grep -vE 'uses: 
 if [[ -z "$unpinned" ]]; then
   ok "every action pinned by full commit SHA with a '# vX.Y.Z' comment ($(grep -chE '^\s*(- )?uses:' .github/workflows/*.yml | paste -sd+ | awk -F+ '{for (i = 1; i <= NF; i++) n += $i} END {print n}') uses)"
 else
-  ko "actions not pinned by SHA with a version comment:"; sed 's/^/        /' <<<"$unpinned"
+  ko "actions not pinned by SHA with a version comment:"; indent <<<"$unpinned"
 fi
 # release.yml pushes the images the chart defaults to: ghcr.io/<owner>/master-worker/{master,worker}.
 release_ok=1
@@ -129,6 +131,8 @@ for script in "${laptop_scripts[@]}"; do
     ok "$script: no bash-4-only constructs"
   fi
   unguarded=""
+  # array names are single words; the pattern's ${...[@]} is grep's text, not an expansion
+  # shellcheck disable=SC2013,SC1087
   for array in $(sed -n 's/^ *\([A-Za-z_][A-Za-z0-9_]*\)=()$/\1/p' "$script"); do
     if grep -n "\"\${$array\[@\]}\"" "$script" | grep -vF "\${$array[@]+" >>"$log.arrays"; then
       unguarded="$unguarded $array"
@@ -147,7 +151,7 @@ if plan="$(bash -u scripts/kind-up.sh --print-plan --no-port-forward 2>&1)" \
   && ! grep -q ' -f ' <<<"$plan"; then
   ok "kind-up.sh --print-plan without values files under bash -u"
 else
-  ko "kind-up.sh --print-plan without values files under bash -u:"; sed 's/^/        /' <<<"$plan"
+  ko "kind-up.sh --print-plan without values files under bash -u:"; indent <<<"$plan"
 fi
 if plan="$(bash -u scripts/kind-up.sh --print-plan -f "$CHART/ci/04-ha-values.yaml" --skip-build --tag t-1 2>&1)" \
   && grep -qF -- "-f $CHART/ci/04-ha-values.yaml" <<<"$plan" \
@@ -156,13 +160,13 @@ if plan="$(bash -u scripts/kind-up.sh --print-plan -f "$CHART/ci/04-ha-values.ya
   && grep -qF -- "--set-string worker.image.repository=mw/worker" <<<"$plan"; then
   ok "kind-up.sh --print-plan with a values file and --tag: the tag goes to master.image.tag and worker.image.tag"
 else
-  ko "kind-up.sh --print-plan -f ... --skip-build --tag t-1:"; sed 's/^/        /' <<<"$plan"
+  ko "kind-up.sh --print-plan -f ... --skip-build --tag t-1:"; indent <<<"$plan"
 fi
 if plan="$(bash -u scripts/kind-up.sh --print-plan 2>&1)" \
   && grep -qE "images: +mw/master:$(sed -n 's/^appVersion: *"\{0,1\}\([^"]*\)"\{0,1\}$/\1/p' "$CHART/Chart.yaml")-([0-9a-f]{7,}(-dirty-[0-9]{14})?|[0-9]{14}) " <<<"$plan"; then
   ok "kind-up.sh tags a build <appVersion>-<git sha>[-dirty-<timestamp>]: $(sed -n 's/^images: *//p' <<<"$plan" | cut -d' ' -f1)"
 else
-  ko "kind-up.sh build tag is not <appVersion>-<sha>[-dirty-<timestamp>]:"; sed 's/^/        /' <<<"$plan"
+  ko "kind-up.sh build tag is not <appVersion>-<sha>[-dirty-<timestamp>]:"; indent <<<"$plan"
 fi
 # The test image preload must not abort the run (kind load fails on Docker's containerd image
 # store, kubernetes-sigs/kind#3795): the only `kind load` of it sits in an if condition.

@@ -49,7 +49,8 @@ step() {
 need() {
   command -v "$1" >/dev/null 2>&1 && return 0
   echo "kind-up: $1 not found on the PATH. Install it:" >&2
-  echo "$2" | sed 's/^/  /' >&2
+  local line
+  while IFS= read -r line; do echo "  $line" >&2; done <<<"$2"
   exit 1
 }
 
