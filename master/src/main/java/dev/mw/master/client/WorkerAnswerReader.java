@@ -46,25 +46,8 @@ public final class WorkerAnswerReader {
     }
 
     public WorkerAnswer read(byte[] body) throws IOException {
-        try (JsonParser parser = json.createParser(body)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw new JsonParseException(parser, "a worker's answer must be a JSON object");
-            }
-            String group = null;
-            String worker = null;
-            RecordsJson records = RecordsJson.EMPTY;
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String field = parser.currentName();
-                parser.nextToken();
-                switch (field) {
-                    case "group" -> group = text(parser);
-                    case "worker" -> worker = text(parser);
-                    case "records" -> records = records(parser, body);
-                    default -> parser.skipChildren();
-                }
-            }
-            return new WorkerAnswer(group, worker, records);
-        }
+        Envelope<RecordsJson> answer = envelope(body, "records", this::records);
+        return new WorkerAnswer(answer.group, answer.worker, answer.payload);
     }
 
     /**
@@ -72,31 +55,50 @@ public final class WorkerAnswerReader {
      * {@code {"records": [...]}} (read as in {@link #read}) or a refusal {@code {"status", "detail"}}.
      */
     public BatchReply readBatch(byte[] body) throws IOException {
+        Envelope<List<BatchPart>> answer = envelope(body, "answers", this::answers);
+        if (answer.payload == null) {
+            throw new JsonParseException(null, "a worker's batch answer must have 'answers'");
+        }
+        return new BatchReply(answer.group, answer.worker, answer.payload.stream()
+                .map(p -> p.answer() == null ? p
+                        : BatchPart.answered(new WorkerAnswer(answer.group, answer.worker, p.answer().records())))
+                .toList());
+    }
+
+    /** How the value of an answer's one field of substance is read, at its first token. */
+    @FunctionalInterface
+    private interface FieldReader<T> {
+        T read(JsonParser parser, byte[] body) throws IOException;
+    }
+
+    /** An answer's {@code group} and {@code worker}, and its field of substance (null when absent). */
+    private record Envelope<T>(String group, String worker, T payload) {
+    }
+
+    private <T> Envelope<T> envelope(byte[] body, String payloadField, FieldReader<T> payloadReader) throws IOException {
         try (JsonParser parser = json.createParser(body)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw new JsonParseException(parser, "a worker's batch answer must be a JSON object");
+                throw new JsonParseException(parser, "a worker's answer must be a JSON object");
             }
             String group = null;
             String worker = null;
-            List<BatchPart> parts = null;
+            T payload = null;
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String field = parser.currentName();
                 parser.nextToken();
                 switch (field) {
                     case "group" -> group = text(parser);
                     case "worker" -> worker = text(parser);
-                    case "answers" -> parts = answers(parser, body);
-                    default -> parser.skipChildren();
+                    default -> {
+                        if (field.equals(payloadField)) {
+                            payload = payloadReader.read(parser, body);
+                        } else {
+                            parser.skipChildren();
+                        }
+                    }
                 }
             }
-            if (parts == null) {
-                throw new JsonParseException(parser, "a worker's batch answer must have 'answers'");
-            }
-            String g = group;
-            String w = worker;
-            return new BatchReply(group, worker, parts.stream()
-                    .map(p -> p.answer() == null ? p : BatchPart.answered(new WorkerAnswer(g, w, p.answer().records())))
-                    .toList());
+            return new Envelope<>(group, worker, payload);
         }
     }
 
