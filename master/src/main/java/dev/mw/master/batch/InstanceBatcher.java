@@ -116,7 +116,7 @@ public final class InstanceBatcher {
         Uni<?> call = questions.size() == 1
                 ? calls.one(questions.get(0).query, timeout).onItem().invoke(exchange::answered)
                 : calls.batch(questions.stream().map(q -> q.query).toList(), timeout).onItem().invoke(exchange::answered);
-        exchange.subscription = call.subscribe().with(item -> exchange.ended(), exchange::failed);
+        exchange.subscription = call.subscribe().with(item -> exchange.end(), exchange::failed);
     }
 
     /** The queries that waited while the replica was busy, as the next call; null when none waited. */
@@ -199,11 +199,7 @@ public final class InstanceBatcher {
             end();
         }
 
-        void ended() {
-            end();
-        }
-
-        private void end() {
+        void end() {
             if (over.compareAndSet(false, true)) {
                 callEnded();
             }
@@ -245,25 +241,23 @@ public final class InstanceBatcher {
 
         /** Answers every query waiting for it; from now on an identical query asks anew. */
         void answer(WorkerAnswer answer, Throwable failure) {
-            List<Waiter> waiting;
-            synchronized (lock) {
-                open.remove(key, this);
-                waiting = List.copyOf(waiters);
-                waiters.clear();
-            }
-            waiting.forEach(w -> w.end(answer, failure));
+            close().forEach(w -> w.end(answer, failure));
         }
 
         /** The replica refused batches: each waiting query asks on its own. */
         void resendAlone() {
-            List<Waiter> waiting;
+            for (Waiter waiter : close()) {
+                waiter.follow(calls.one(query, waiter.remaining()).onItem().invoke(() -> meters.queriesPerCall().record(1)));
+            }
+        }
+
+        /** No longer open to identical queries; the queries that waited for it, taken out. */
+        private List<Waiter> close() {
             synchronized (lock) {
                 open.remove(key, this);
-                waiting = List.copyOf(waiters);
+                List<Waiter> waiting = List.copyOf(waiters);
                 waiters.clear();
-            }
-            for (Waiter waiter : waiting) {
-                waiter.follow(calls.one(query, waiter.remaining()).onItem().invoke(() -> meters.queriesPerCall().record(1)));
+                return waiting;
             }
         }
     }
