@@ -2,6 +2,7 @@ import io.vertx.core.AbstractVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
@@ -31,9 +32,9 @@ public final class PassThroughProxy extends AbstractVerticle {
     public static void main(String[] args) {
         int port = Integer.parseInt(args[0]);
         int workerPort = Integer.parseInt(args[1]);
-        // Quarkus' default: one HTTP server verticle per event loop, 2 x CPUs of them
-        int loops = 2 * Runtime.getRuntime().availableProcessors();
-        Vertx.vertx().deployVerticle(() -> new PassThroughProxy(port, workerPort), new DeploymentOptions().setInstances(loops))
+        // the master's: one event loop (quarkus.vertx.event-loops-pool-size=1), one HTTP server verticle on it
+        int loops = 1;
+        Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops)).deployVerticle(() -> new PassThroughProxy(port, workerPort), new DeploymentOptions().setInstances(loops))
                 .onSuccess(id -> System.out.println("pass-through proxy on " + port + " -> " + workerPort + ", " + loops + " event loops"))
                 .onFailure(e -> {
                     e.printStackTrace();

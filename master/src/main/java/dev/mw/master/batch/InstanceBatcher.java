@@ -26,7 +26,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * One replica's name queries, sent as few exchanges as the load allows. While fewer than
  * {@code maxInFlight} calls are out to the replica a query goes out at once, alone, so an idle
  * system adds no latency; beyond that it waits, and when a call comes back every query that
- * waited (up to {@code maxSize}) goes out as one batch. A query identical to one still unanswered
+ * waited (up to {@code maxSize}) goes out as one batch. A batch that fills up ({@code maxSize}
+ * queries waiting) does not wait for a call to come back: it goes out at once, beside the others. A query identical to one still unanswered
  * (queued or in flight) shares that query's call. Each query keeps its own timeout and may leave
  * (a lost hedge, a client gone) without disturbing the others; a call nobody waits for any more is
  * cancelled. The replica's health sees each call as one call: a batch is one outcome and one
@@ -79,6 +80,8 @@ public final class InstanceBatcher {
 
     private void submit(Waiter waiter, WorkerQuery query) {
         Question alone = null;
+        List<Question> full = null;
+        Duration fullTimeout = null;
         boolean joined = false;
         synchronized (lock) {
             Question same = open.get(query.filters());
@@ -97,6 +100,10 @@ public final class InstanceBatcher {
                 } else {
                     queue.add(question);
                     load.waiting(1);
+                    if (queue.size() >= policy.maxSize()) {
+                        full = nextBatch(); // a full batch gains nothing by waiting: it goes out beside the others
+                        fullTimeout = timeoutOf(full);
+                    }
                 }
             }
         }
@@ -105,8 +112,11 @@ public final class InstanceBatcher {
         }
         if (alone != null) {
             send(List.of(alone), waiter.timeout); // its call's timeout is its own: no timer of its own
-        } else {
-            waiter.startTimer(); // it waits for a call made for others: its own deadline still holds
+            return;
+        }
+        waiter.startTimer(); // it waits for a call made for others: its own deadline still holds
+        if (full != null) {
+            send(full, fullTimeout);
         }
     }
 

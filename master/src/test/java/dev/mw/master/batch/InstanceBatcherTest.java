@@ -100,19 +100,20 @@ class InstanceBatcherTest {
     }
 
     @Test
-    void aBatchHoldsAtMostMaxSizeQueries() {
+    void aBatchHoldsAtMostMaxSizeQueriesAndAFullOneGoesOutWithoutWaiting() {
         InstanceBatcher batcher = batcher(1, 2);
         ask(batcher, "a0");
         for (String name : List.of("a1", "a2", "a3", "a4", "a5")) {
             ask(batcher, name);
         }
-        calls.sent.get(0).answerAlone(answer("a0"));
+        assertEquals(3, calls.sent.size(), "a0 alone, then each batch as it filled up");
         assertEquals(List.of("a1", "a2"), calls.sent.get(1).names());
-        calls.sent.get(1).answerBatch(BatchPart.answered(answer("a1")), BatchPart.answered(answer("a2")));
         assertEquals(List.of("a3", "a4"), calls.sent.get(2).names());
-        calls.sent.get(2).answerBatch(BatchPart.answered(answer("a3")), BatchPart.answered(answer("a4")));
-        assertEquals(List.of("a5"), calls.sent.get(3).names());
+        calls.sent.get(1).answerBatch(BatchPart.answered(answer("a1")), BatchPart.answered(answer("a2")));
+        assertEquals(List.of("a5"), calls.sent.get(3).names(), "a call came back: the one waiting goes");
         assertTrue(calls.sent.get(3).alone);
+        calls.sent.get(0).answerAlone(answer("a0"));
+        assertEquals(4, calls.sent.size(), "nothing left waiting");
     }
 
     @Test
