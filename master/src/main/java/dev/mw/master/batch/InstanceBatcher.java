@@ -27,10 +27,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@code maxInFlight} calls are out to the replica a query goes out at once, alone, so an idle
  * system adds no latency; beyond that it waits, and when a call comes back every query that
  * waited (up to {@code maxSize}) goes out as one batch. A batch that fills up ({@code maxSize}
- * queries waiting) does not wait for a call to come back: it goes out at once, beside the others. A query identical to one still unanswered
- * (queued or in flight) shares that query's call. Each query keeps its own timeout and may leave
- * (a lost hedge, a client gone) without disturbing the others; a call nobody waits for any more is
- * cancelled. The replica's health sees each call as one call: a batch is one outcome and one
+ * queries waiting) does not wait for a call to come back: it goes out at once, beside the others.
+ * A query identical to one still unanswered (queued or in flight) shares that query's call. Each
+ * query keeps its own timeout and may leave (a lost hedge, a client gone) without disturbing the
+ * others; a call nobody waits for any more is cancelled. The replica's health sees each call as one call: a batch is one outcome and one
  * latency sample, and the queries waiting here count in its {@link InstanceLoad#pending() load}.
  *
  * <p>Hand-written: this is the routing core, and what an exchange costs is what it saves.
@@ -80,8 +80,7 @@ public final class InstanceBatcher {
 
     private void submit(Waiter waiter, WorkerQuery query) {
         Question alone = null;
-        List<Question> full = null;
-        Duration fullTimeout = null;
+        NextCall full = null;
         boolean joined = false;
         synchronized (lock) {
             Question same = open.get(query.filters());
@@ -102,7 +101,6 @@ public final class InstanceBatcher {
                     load.waiting(1);
                     if (queue.size() >= policy.maxSize()) {
                         full = nextBatch(); // a full batch gains nothing by waiting: it goes out beside the others
-                        fullTimeout = timeoutOf(full);
                     }
                 }
             }
@@ -116,7 +114,7 @@ public final class InstanceBatcher {
         }
         waiter.startTimer(); // it waits for a call made for others: its own deadline still holds
         if (full != null) {
-            send(full, fullTimeout);
+            send(full.questions(), full.timeout());
         }
     }
 
@@ -129,8 +127,15 @@ public final class InstanceBatcher {
         exchange.subscription = call.subscribe().with(item -> exchange.end(), exchange::failed);
     }
 
-    /** The queries that waited while the replica was busy, as the next call; null when none waited. */
-    private List<Question> nextBatch() {
+    /** The questions of a call about to go out, and its timeout. */
+    private record NextCall(List<Question> questions, Duration timeout) {
+    }
+
+    /**
+     * The queries that waited while the replica was busy (at most {@code maxSize}), as the next call
+     * on a slot taken now; null when none waited. Called under {@code lock}.
+     */
+    private NextCall nextBatch() {
         if (queue.isEmpty()) {
             return null;
         }
@@ -140,7 +145,7 @@ public final class InstanceBatcher {
         }
         load.waiting(-next.size());
         inFlight++;
-        return next;
+        return new NextCall(next, timeoutOf(next));
     }
 
     /** The latest deadline among the questions' waiting queries, as a timeout from now. */
@@ -157,17 +162,13 @@ public final class InstanceBatcher {
 
     /** A call came back, however it ended: the next batch goes out on the freed slot. */
     private void callEnded() {
-        List<Question> next;
-        Duration timeout = null;
+        NextCall next;
         synchronized (lock) {
             inFlight--;
             next = nextBatch();
-            if (next != null) {
-                timeout = timeoutOf(next);
-            }
         }
         if (next != null) {
-            send(next, timeout);
+            send(next.questions(), next.timeout());
         }
     }
 
