@@ -94,7 +94,8 @@ def markdown(res, charts):
       "`-Dquarkus.http.access-log.enabled=false`)"
       + ("; the class-data archive of a training run (`scripts/train-cds.sh`, `-XX:SharedArchiveFile=app-cds.jsa`, "
          "run from the app directory, as `scripts/run-local.sh` does)" if meta.get("app_cds") else "") + "; otherwise "
-      "defaults: default JVM heap and GC (G1), default Vert.x event loops (2 × CPUs), the master's "
+      "defaults: default JVM heap and GC (G1), the master's one Vert.x event loop and the worker's default "
+      "(2 × CPUs), the master's "
       "pool of 128 connections per worker instance; scenario 7 compares its masters' java, cache and JVM options "
       "(its table). HAProxy: `bench/haproxy.cfg.template`, no request log.\n")
 
