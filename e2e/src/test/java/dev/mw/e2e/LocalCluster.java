@@ -20,6 +20,8 @@ import java.util.stream.Stream;
 public final class LocalCluster implements AutoCloseable {
 
     public static final Duration REGISTRATION_TIMEOUT = Duration.ofSeconds(60);
+    /** The master's {@code mw.worker-timeout} in every cluster unless a test overrides it. */
+    public static final Duration WORKER_TIMEOUT = Duration.ofSeconds(1);
 
     private final String label;
     private final ServiceProcess master;
@@ -188,7 +190,7 @@ public final class LocalCluster implements AutoCloseable {
                     .append(name).append('=').append(range));
             properties.put("mw.groups", declaration.toString());
             properties.put("mw.lease", "3s");
-            properties.put("mw.worker-timeout", "1s");
+            properties.put("mw.worker-timeout", WORKER_TIMEOUT.toSeconds() + "s");
             properties.putAll(masterOverrides);
             return properties;
         }

@@ -54,8 +54,6 @@ class FailureIT {
     /** Heartbeat 1 s: two heartbeats, plus slack for polling and a busy machine. */
     static final Duration REREGISTRATION_BOUND = Duration.ofSeconds(3);
     private static final Duration RUN_CAP = Duration.ofSeconds(90);
-    /** The cluster's {@code mw.worker-timeout}: a call in flight when a replica is lost ends within it. */
-    static final Duration WORKER_TIMEOUT = Duration.ofSeconds(1);
     /** A restarted replica's estimate decays with a 2 s time constant from twice its peer's. */
     static final Duration BACK_IN_SERVICE_BOUND = Duration.ofSeconds(15);
 
@@ -347,7 +345,7 @@ class FailureIT {
      * flight at that moment has ended. Later answers from them are no longer possible.
      */
     private static boolean sharedACallFromBefore(Sample s, long lostAt, String... lost) {
-        return s.query().byName() && s.ok() && s.endNanos() - lostAt < WORKER_TIMEOUT.toNanos()
+        return s.query().byName() && s.ok() && s.endNanos() - lostAt < LocalCluster.WORKER_TIMEOUT.toNanos()
                 && s.answeredBy(s.query().groups().get(0)).filter(List.of(lost)::contains).isPresent();
     }
 
