@@ -38,6 +38,18 @@ SERVICE_OPTS = ["-Dquarkus.http.host=127.0.0.1"]
 CONNS = 16          # fixed concurrency of the load scenarios
 WIDE_CONNS = 64     # scenario 1's second concurrency
 CLK_TCK = os.sysconf("SC_CLK_TCK")
+
+
+def ephemeral_low(default=32768):
+    try:
+        with open("/proc/sys/net/ipv4/ip_local_port_range") as f:
+            low = int(f.read().split()[0])
+        return low if low > 11_000 else default
+    except (OSError, ValueError, IndexError):
+        return default
+
+
+EPHEMERAL_LOW = ephemeral_low()  # services' ports are chosen below it (Bench.free_port)
 # Scenario 7's variants, each a fresh master under the same warm workers: key -> (label, java,
 # cache, JVM options). java: None the java on PATH (the one the services are built and shipped
 # for), "25" the JDK 25 (find_java25). cache: "cds" the class-data archive of scripts/train-cds.sh
@@ -146,6 +158,7 @@ class Bench:
         open(self.pidfile, "w").close()
         self.running = []
         self.used_ports = set()
+        self.port_cursor = random.randrange(10_000, EPHEMERAL_LOW)
         self.failures = []
         self.results = {"meta": {}, "scenarios": {}, "targets": []}
         self.seq = 0
@@ -164,13 +177,20 @@ class Bench:
     # ---- processes --------------------------------------------------------------------------
 
     def free_port(self):
+        """A free loopback port below the kernel's ephemeral range: one chosen inside it could be
+        taken by an outgoing connection's local end before the service binds it."""
         while True:
-            with socket.socket() as s:
-                s.bind(("127.0.0.1", 0))
-                port = s.getsockname()[1]
-            if port not in self.used_ports:
-                self.used_ports.add(port)
-                return port
+            self.port_cursor = self.port_cursor + 1 if self.port_cursor + 1 < EPHEMERAL_LOW else 10_000
+            port = self.port_cursor
+            if port in self.used_ports:
+                continue
+            try:
+                with socket.socket() as s:
+                    s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            self.used_ports.add(port)
+            return port
 
     def java(self, module, *args, jdk="java", cache="cds"):
         """A service's command line and working directory: jdk, the java; cache, "cds" for the

@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +37,7 @@ class LocalLauncherIT {
         for (String module : List.of("master", "worker")) {
             Files.deleteIfExists(RepoLayout.appDir(module).resolve("app-cds.trained")); // so this run trains them
         }
-        int base = freePortBlock(SERVICES);
+        int base = FreePorts.block(SERVICES);
         Path output = RepoLayout.scratchDir().resolve("LocalLauncherIT-run-local.txt");
         try {
             int exit = script(root, output, base, "scripts/run-local.sh", "--detach");
@@ -73,7 +71,7 @@ class LocalLauncherIT {
         }
         for (int i = 0; i < SERVICES; i++) {
             int port = base + i;
-            assertTrue(isFree(port), "port " + port + " is still taken after stop-local.sh");
+            assertTrue(FreePorts.isFree(port), "port " + port + " is still taken after stop-local.sh");
         }
         for (String worker : List.of("worker-am-0", "worker-am-1", "worker-nz-0", "worker-nz-1")) {
             String text = Files.readString(root.resolve(".run/logs/" + worker + ".log"));
@@ -146,31 +144,5 @@ class LocalLauncherIT {
                     + Files.readString(output, StandardCharsets.UTF_8));
         }
         return process.exitValue();
-    }
-
-    /** The first port of {@code count} consecutive free loopback ports. */
-    private static int freePortBlock(int count) {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int base = FreePorts.next();
-            if (base + count > 65535) {
-                continue;
-            }
-            boolean free = true;
-            for (int i = 1; i < count && free; i++) {
-                free = isFree(base + i);
-            }
-            if (free) {
-                return base;
-            }
-        }
-        throw new IllegalStateException("no block of " + count + " free loopback ports");
-    }
-
-    private static boolean isFree(int port) {
-        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 }
