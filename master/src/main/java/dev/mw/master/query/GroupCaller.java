@@ -75,7 +75,7 @@ public class GroupCaller {
     }
 
     /** The hedge policy of a group's name queries or of its scatter queries, learning only from their first calls. */
-    private HedgePolicy hedge(String group, boolean byName) {
+    HedgePolicy hedge(String group, boolean byName) {
         return hedges.computeIfAbsent(group + (byName ? "/name" : "/scatter"), k -> hedgeSpec.fresh());
     }
 
@@ -165,7 +165,7 @@ public class GroupCaller {
         /** A second call to another replica, if the first is still out after the delay. */
         private Uni<ShardOutcome> hedgeAfter(long delayNanos) {
             return Uni.createFrom().voidItem()
-                    .onItem().delayIt().by(Duration.ofNanos(delayNanos))
+                    .onItem().delayIt().by(hedgeTimer(delayNanos))
                     .chain(() -> {
                         List<WorkerInstance> others = CandidateFilter.candidates(registry.instances(group.name()), tried);
                         long remaining = deadline - ticker.nanos();
@@ -188,6 +188,15 @@ public class GroupCaller {
                     : String.join("; ", errors);
             return Uni.createFrom().item(ShardOutcome.failed(group.name(), lastWorker, elapsedMs(start), error));
         }
+    }
+
+    /**
+     * The hedge's timer for a delay: Vert.x timers count whole milliseconds and refuse less than
+     * one, so a learnt delay below 1 ms failed the hedge at once (an exception per query, and no
+     * hedge ever sent); it is rounded up instead, to at least 1 ms.
+     */
+    static Duration hedgeTimer(long delayNanos) {
+        return Duration.ofMillis(Math.max(1, (delayNanos + 999_999) / 1_000_000));
     }
 
     private double elapsedMs(long since) {

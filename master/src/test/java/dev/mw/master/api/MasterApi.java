@@ -17,7 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /** Helpers shared by the @QuarkusTest classes: register fake workers with the test token, send malformed URIs. */
-final class MasterApi {
+public final class MasterApi {
 
     static final String TOKEN = "Bearer test-token";
 
@@ -29,7 +29,7 @@ final class MasterApi {
     }
 
     /** Registers a fake worker served by this test application; its id starts with its group. */
-    static void registerFake(String id) {
+    public static void registerFake(String id) {
         String url = "http://localhost:" + RestAssured.port + "/fake-workers/" + id;
         authorized().body(Map.of("id", id, "group", id.substring(0, 2), "url", url))
                 .post("/api/workers").then().statusCode(201);
@@ -45,7 +45,7 @@ final class MasterApi {
         }
     }
 
-    static void clear(WorkerRegistry registry) {
+    public static void clear(WorkerRegistry registry) {
         registry.all().forEach(i -> registry.remove(i.id()));
         FakeWorkerResource.reset();
     }
