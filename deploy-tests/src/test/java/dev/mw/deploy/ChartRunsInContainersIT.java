@@ -30,6 +30,8 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -95,6 +97,23 @@ class ChartRunsInContainersIT {
         }
         args.addAll(List.of(more));
         return Rendered.parse(Helm.template(args.toArray(String[]::new)), source);
+    }
+
+    /**
+     * Each image starts on the start-up cache its build made (run-java.sh --train-cache): with
+     * -XX:AOTMode=on (-Xshare:on for a class-data archive) a JVM that cannot map it fails
+     * instead of starting without it. quarkus.appcds.generate ends the run once started.
+     */
+    @ParameterizedTest(name = "mw/{0}")
+    @ValueSource(strings = {"master", "worker"})
+    void eachImageStartsOnTheStartUpCacheItsBuildMade(String service) {
+        String script = "cd /deployments; if [ -s app.aot ]; then on=-XX:AOTMode=on; elif [ -s app-cds.jsa ]; then on=-Xshare:on; "
+                + "else echo 'no start-up cache in /deployments'; exit 1; fi; "
+                + "JAVA_OPTS_APPEND=\"$on -Dquarkus.appcds.generate=true\" exec sh /deployments/run-java.sh";
+        Helm.Result run = Docker.call("run", "--rm", "--read-only", "--tmpfs", "/tmp", "-e", "MW_GROUP=am",
+                "--entrypoint", "sh", "mw/" + service + ":" + TAG, "-c", script);
+        assertTrue(run.ok(), "mw/" + service + " did not start on its start-up cache (exit " + run.exitCode() + "):\n"
+                + run.stdout() + run.stderr());
     }
 
     @Test

@@ -70,6 +70,13 @@ class DockerfilesIT {
             assertEquals("[ \"/bin/sh\", \"" + workdir + "/run-java.sh\" ]", Dockerfile.last(instructions, "ENTRYPOINT"));
             assertTrue(Dockerfile.last(instructions, "ENV").startsWith("JAVA_MAX_RAM_PERCENTAGE="),
                     "the heap is a share of the container's memory limit");
+            // the start-up cache is made by the base's own java, in the working directory the
+            // worker's default data file resolves from, and as root: user 185 cannot write there
+            String train = Dockerfile.last(instructions, "RUN");
+            assertTrue(train.endsWith("sh " + workdir + "/run-java.sh --train-cache"), "the start-up cache: " + train);
+            List<String> order = instructions.stream().map(Dockerfile.Instruction::keyword).toList();
+            assertTrue(order.lastIndexOf("WORKDIR") < order.lastIndexOf("RUN")
+                    && order.lastIndexOf("RUN") < order.lastIndexOf("USER"), "WORKDIR, then RUN, then USER: " + order);
         }
     }
 
