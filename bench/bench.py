@@ -1081,7 +1081,7 @@ def main():
     if not scenarios or any(s not in range(1, 8) for s in scenarios):
         sys.exit(f"--scenarios: expected numbers 1..7, got {args.scenarios!r}")
     if args.smoke:
-        args.duration = 2
+        args.duration = 1
     if args.rounds is None:
         args.rounds = 1 if args.smoke else 3
     if args.rounds < 1:

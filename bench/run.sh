@@ -13,7 +13,7 @@
 #   --variants L   scenario 7's masters, comma-separated (default all): baseline, warmup-3s, jdk25,
 #                  jdk25-aot, jdk25-aot-warmup-3s, c1-only, compile-sooner; the JDK 25 ones need
 #                  MW_JAVA25 or a JDK 25 in /usr/lib/jvm/, and are skipped without one
-#   --smoke        every scenario for ~2 s with tiny data (CI): fails only if something broke,
+#   --smoke        every scenario for ~1 s with tiny data (CI): fails only if something broke,
 #                  never on a missed performance target; writes to target/bench-smoke/
 #   --out DIR      where RESULTS.md, results.png, cold-start.png and results.json go (default bench/)
 #
