@@ -57,6 +57,7 @@ import io.fabric8.kubernetes.api.model.Quantity;
 class ChartRunsInContainersIT {
 
     static final String TAG = "render-run";
+    private static final Duration BASE_IMAGE_WAIT = Duration.ofMinutes(10);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -67,6 +68,7 @@ class ChartRunsInContainersIT {
             throw new AssertionError("CI=true and no Docker engine answers (scripts/docker/engine-up.sh starts one): " + missing);
         }
         assumeTrue(missing == null, "SKIPPED: no Docker engine answers, so the chart is not run in containers: " + missing);
+        awaitBaseImageBuild();
         List<String> build = new ArrayList<>(List.of("bash", "scripts/docker/build-images.sh", "--tag", TAG));
         String base = System.getenv("MW_DOCKER_BASE_IMAGE");
         if (base != null && !base.isBlank()) {
@@ -78,6 +80,38 @@ class ChartRunsInContainersIT {
         try {
             Files.deleteIfExists(RepoLayout.target().resolve("render-run").resolve("summary.txt"));
         } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * .ci/run builds the base image in the background: MW_DOCKER_BASE_IMAGE_DONE names the file
+     * that gets the build's exit code, its log beside it ({@code .log}). Without it, nothing to wait for.
+     */
+    private static void awaitBaseImageBuild() {
+        String done = System.getenv("MW_DOCKER_BASE_IMAGE_DONE");
+        if (done == null || done.isBlank()) {
+            return;
+        }
+        Path status = Path.of(done);
+        Instant until = Instant.now().plus(BASE_IMAGE_WAIT);
+        try {
+            while (!Files.exists(status) || Files.readString(status).isBlank()) {
+                if (Instant.now().isAfter(until)) {
+                    throw new AssertionError("the base image's background build did not end within " + BASE_IMAGE_WAIT
+                            + ": " + status);
+                }
+                Thread.sleep(1_000);
+            }
+            if (!Files.readString(status).strip().equals("0")) {
+                Path log = Path.of(done + ".log");
+                throw new AssertionError("the base image's build failed (exit " + Files.readString(status).strip() + "):\n"
+                        + (Files.exists(log) ? Files.readString(log) : "no log at " + log));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
     }
