@@ -80,6 +80,20 @@ class DockerfilesIT {
         }
     }
 
+    /**
+     * {@code run-java.sh --train-cache} ends its training run with {@code quarkus.appcds.generate},
+     * and Quarkus exits on it only in an application built with its class-data archive: without
+     * that build setting the training service never stops, and neither does the image build.
+     */
+    @ParameterizedTest
+    @CsvSource({"master", "worker"})
+    void theBuildKeepsWhatEndsTheImagesTrainingRun(String module) throws IOException {
+        Path properties = RepoLayout.module(module).resolve("src/main/resources/application.properties");
+        assertTrue(Files.readAllLines(properties).contains("quarkus.package.jar.appcds.enabled=true"),
+                properties + " must keep quarkus.package.jar.appcds.enabled=true: " + ENTRYPOINT_SCRIPT
+                        + " --train-cache needs it to end its training run");
+    }
+
     @Test
     void dockerignoreKeepsWhatTheDockerfilesCopy() throws IOException {
         List<String> patterns = Files.readAllLines(RepoLayout.root().resolve(".dockerignore")).stream()
