@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
 # Soak test (not run in CI): a bounded mixed load against the master for a set time while
 # workers crash (SIGKILL) and restart. Samples the master every --sample-every seconds (heap
-# after a GC, RSS, open file descriptors, threads, queries answered and failed so far), so a
-# leak shows as a curve that keeps rising and a filling pool as one that levels off.
+# after a GC, RSS, the JVM's own committed memory by Native Memory Tracking, open file
+# descriptors, threads, queries answered and failed so far), so a leak shows as a curve that
+# keeps rising and a filling pool as one that levels off. NMT (-XX:NativeMemoryTracking=summary,
+# a few per cent of overhead) also says where the memory went: target/soak/nmt-diff.txt is its
+# summary against the baseline taken as the load starts, by area (Java heap, class, thread,
+# code, GC, internal, other...); what RSS holds and NMT does not (malloc arenas, mapped jars) is
+# the gap between the two.
 #
 # Usage: bench/soak.sh [--minutes N] [--port-base P] [--kill-every S] [--sample-every S] [--publish DIR]
 #   --minutes       how long the load runs (default 10)
@@ -81,7 +86,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-java -Xmx256m -Dquarkus.http.port="$master_port" -Dmw.lease=3s \
+java -Xmx256m -XX:NativeMemoryTracking=summary -Dquarkus.http.port="$master_port" -Dmw.lease=3s \
   -Dmw.worker-timeout=1s -jar master/target/quarkus-app/quarkus-run.jar >"$out/master.log" 2>&1 &
 master_pid=$!
 for i in 0 1 2 3; do start_worker "$i"; done
@@ -95,15 +100,22 @@ for _ in $(seq 1 120); do
 done
 [[ "${up:-0}" -ge 4 ]] || { echo "soak: the cluster did not come up; see $out/" >&2; exit 1; }
 
-# one line: heap used after a full GC (MB), RSS (MB), open fds, threads of a pid
+# the JVM's committed memory (MB) by Native Memory Tracking; empty when it does not answer
+nmt_committed() {
+  jcmd "$1" VM.native_memory summary 2>/dev/null | awk '/^Total:/ {
+    for (i = 1; i <= NF; i++) if ($i ~ /^committed=/) { v = $i; gsub(/[^0-9]/, "", v); printf "%.0f", v / 1024; exit } }'
+}
+
+# one line: heap used after a full GC (MB), RSS (MB), NMT committed (MB), open fds, threads of a pid
 figures() {
-  local pid=$1 heap rss fds threads
+  local pid=$1 heap rss nmt fds threads
   jcmd "$pid" GC.run >/dev/null 2>&1 || true
   heap=$(jcmd "$pid" GC.heap_info 2>/dev/null | awk '/garbage-first heap|total/ {for (i=1;i<=NF;i++) if ($i=="used") {v=$(i+1); sub(/K,?/,"",v); printf "%.0f", v/1024; exit}}')
   rss=$(($(ps -o rss= -p "$pid") / 1024))
+  nmt=$(nmt_committed "$pid")
   fds=$(find "/proc/$pid/fd" -mindepth 1 -maxdepth 1 2>/dev/null | wc -l)
   threads=$(awk '/^Threads:/ {print $2}' "/proc/$pid/status")
-  echo "${heap:-?} $rss $fds ${threads:-?}"
+  echo "${heap:-?} $rss ${nmt:-?} $fds ${threads:-?}"
 }
 
 # one line: /api/records answers so far with a 2xx status, and with any other (the master's own count)
@@ -120,15 +132,16 @@ printf '%s\n' "/api/records?name=alice" "/api/records?name=zen" "/api/records?lo
 
 sleep 5
 start_figures=$(figures "$master_pid")
+jcmd "$master_pid" VM.native_memory baseline >/dev/null 2>&1 || echo "soak: no NMT baseline" >&2
 echo "soak: running ${minutes} min of load, a worker killed and restarted every ${kill_every} s," \
   "sampled every ${sample_every} s"
-echo "elapsed_s,heap_after_gc_mb,rss_mb,fds,threads,answered,failed" >"$out/samples.csv"
+echo "elapsed_s,heap_after_gc_mb,rss_mb,nmt_committed_mb,fds,threads,answered,failed" >"$out/samples.csv"
 soak_start=$(date +%s)
 (
   while :; do
-    read -r h r f t <<<"$(figures "$master_pid")"
+    read -r h r n f t <<<"$(figures "$master_pid")"
     read -r ok failed <<<"$(answers)"
-    echo "$(($(date +%s) - soak_start)),$h,$r,$f,$t,$ok,$failed" >>"$out/samples.csv"
+    echo "$(($(date +%s) - soak_start)),$h,$r,$n,$f,$t,$ok,$failed" >>"$out/samples.csv"
     sleep "$sample_every"
   done
 ) &
@@ -151,6 +164,13 @@ kill "$chaos_pid" "$sampler_pid" 2>/dev/null || true
 wait "$sampler_pid" 2>/dev/null || true
 
 end_figures=$(figures "$master_pid")
+jcmd "$master_pid" VM.native_memory summary.diff >"$out/nmt-diff.txt" 2>&1 || true
+# the areas whose committed memory grew most since the baseline: "Name +N.N MB, ..."
+nmt_growth=$(awk '/^-/ && /committed=[0-9]+KB [+-][0-9]+KB/ {
+    name = $0; sub(/^- */, "", name); sub(/ *\(.*/, "", name); gsub(/ /, "_", name)
+    match($0, /committed=[0-9]+KB [+-][0-9]+KB/); d = substr($0, RSTART, RLENGTH)
+    sub(/.* /, "", d); gsub(/[^0-9+-]/, "", d); printf "%s %+.1f MB\n", name, d / 1024 }' "$out/nmt-diff.txt" \
+  | sort -k2 -g -r | head -n 4 | paste -sd, - | sed 's/,/, /g')
 read -r ok_end failed_end <<<"$(answers)"
 echo "$(($(date +%s) - soak_start)),${end_figures// /,},$ok_end,$failed_end" >>"$out/samples.csv"
 requests=$(awk '/requests in/ {print $1}' "$out/wrk.txt")
@@ -158,17 +178,19 @@ non2xx=$(awk '/Non-2xx/ {print $NF}' "$out/wrk.txt")
 errors=$(awk '/Socket errors/ {print}' "$out/wrk.txt")
 restarts=$(wc -l <"$out/chaos.log")
 
-read -r h0 r0 f0 t0 <<<"$start_figures"
-read -r h1 r1 f1 t1 <<<"$end_figures"
+read -r h0 r0 n0 f0 t0 <<<"$start_figures"
+read -r h1 r1 n1 f1 t1 <<<"$end_figures"
 cat <<TABLE | tee "$out/soak.md"
 | master | start | end |
 |---|---|---|
 | heap used after GC (MB) | $h0 | $h1 |
 | RSS (MB) | $r0 | $r1 |
+| committed by the JVM, NMT (MB) | $n0 | $n1 |
 | open file descriptors | $f0 | $f1 |
 | threads | $t0 | $t1 |
 
 queries: ${requests:-?}, failed (non-2xx): ${non2xx:-0}${errors:+, $errors}; the master counted $ok_end answered and $failed_end failed; worker crashes and restarts: $restarts; ${minutes} min.
+NMT, the areas whose committed memory grew most while the load ran: ${nmt_growth:-none} (all of them: nmt-diff.txt).
 TABLE
 
 if command -v gnuplot >/dev/null 2>&1; then
@@ -179,20 +201,20 @@ set datafile separator ','
 set key autotitle columnhead
 set multiplot layout 2,2 title 'master over the soak (${minutes} min, a worker SIGKILLed every ${kill_every} s)'
 set xlabel 'minutes'
-set title 'heap after GC and RSS (MB)'
-plot '$out/samples.csv' using (\$1/60):2 with linespoints title 'heap after GC', '' using (\$1/60):3 with linespoints title 'RSS'
+set title 'heap after GC, RSS and NMT committed (MB)'
+plot '$out/samples.csv' using (\$1/60):2 with linespoints title 'heap after GC', '' using (\$1/60):3 with linespoints title 'RSS', '' using (\$1/60):4 with linespoints title 'NMT committed'
 set title 'open file descriptors'
-plot '$out/samples.csv' using (\$1/60):4 with linespoints title 'fds'
+plot '$out/samples.csv' using (\$1/60):5 with linespoints title 'fds'
 set title 'threads'
-plot '$out/samples.csv' using (\$1/60):5 with linespoints title 'threads'
+plot '$out/samples.csv' using (\$1/60):6 with linespoints title 'threads'
 set title 'failed queries so far (master count)'
-plot '$out/samples.csv' using (\$1/60):7 with linespoints title 'failed'
+plot '$out/samples.csv' using (\$1/60):8 with linespoints title 'failed'
 unset multiplot
 PLOT
 fi
 if [[ -n "$publish" ]]; then
   mkdir -p "$publish"
-  cp "$out/soak.md" "$out/samples.csv" "$publish/"
+  cp "$out/soak.md" "$out/samples.csv" "$out/nmt-diff.txt" "$publish/"
   [[ -f "$out/soak.png" ]] && cp "$out/soak.png" "$publish/"
   echo "soak: published to $publish/"
 fi
