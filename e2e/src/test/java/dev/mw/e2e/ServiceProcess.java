@@ -54,6 +54,8 @@ public final class ServiceProcess implements AutoCloseable {
     private Path workingDir = RepoLayout.root();
     private Process process;
     private boolean frozen;
+    /** SIGTERM was sent to the current process: a stop after a terminate only waits. */
+    private boolean terminating;
     private int starts;
 
     /**
@@ -102,6 +104,7 @@ public final class ServiceProcess implements AutoCloseable {
             throw new UncheckedIOException("Cannot start " + name + ": " + command, e);
         }
         frozen = false;
+        terminating = false;
         starts++;
         STARTED.add(this);
         return this;
@@ -149,7 +152,7 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    /** SIGTERM without waiting (a frozen process is resumed first, or it could not exit). */
+    /** SIGTERM without waiting, once per start (a frozen process is resumed first, or it could not exit). */
     public void terminate() {
         if (!isAlive()) {
             return;
@@ -157,7 +160,10 @@ public final class ServiceProcess implements AutoCloseable {
         if (frozen) {
             resume();
         }
-        process.destroy();
+        if (!terminating) {
+            process.destroy();
+            terminating = true;
+        }
     }
 
     /** SIGSTOP: the process stays alive but answers nothing, like a hung JVM. */

@@ -294,7 +294,7 @@ class FailureIT {
             for (int i = 0; i < 2; i++) {
                 int replica = i;
                 List<ServiceProcess> rolled = groups.stream().map(group -> cluster.worker(group, replica)).toList();
-                rolled.forEach(ServiceProcess::terminate); // both SIGTERMs first: the two stop side by side
+                rolled.forEach(ServiceProcess::terminate); // both SIGTERMs first: the two stop side by side, as in LocalCluster.close
                 rolled.forEach(ServiceProcess::stop);
                 rolled.forEach(ServiceProcess::start);
                 rolled.forEach(ServiceProcess::awaitReady);
